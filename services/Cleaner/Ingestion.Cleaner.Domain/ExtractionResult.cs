@@ -1,0 +1,57 @@
+namespace Ingestion.Cleaner.Domain;
+
+/// <summary>Measurements of one extraction, for logs and metrics.</summary>
+/// <param name="InputBytes">Size of the page in bytes.</param>
+/// <param name="OutputChars">Characters of body text kept (paragraphs added up).</param>
+/// <param name="ParagraphsKept">Paragraphs in the article body.</param>
+/// <param name="ParagraphsDropped">Candidate paragraphs dropped as boilerplate, repeats or link lists.</param>
+/// <param name="Milliseconds">Wall time spent.</param>
+public sealed record ExtractionStats(int InputBytes, int OutputChars, int ParagraphsKept, int ParagraphsDropped, double Milliseconds);
+
+/// <summary>An article as extracted from a page, before it gets its id, revision and source.</summary>
+public sealed record ExtractedArticle(
+    string Title,
+    IReadOnlyList<string> Authors,
+    DateTimeOffset? Published,
+    DateTimeOffset? Modified,
+    string? Language,
+    string? SiteName,
+    string? Dateline,
+    string? Description,
+    string? ImageUrl,
+    string? CanonicalUrl,
+    IReadOnlyList<string> Paragraphs)
+{
+    /// <summary>The body as one text: paragraphs joined by a blank line (the form the enricher's offsets refer to).</summary>
+    public string BodyText => string.Join("\n\n", Paragraphs);
+}
+
+/// <summary>The outcome of one extraction: an article, or a refusal with its reason.</summary>
+/// <param name="Article">The article, or null when the page was refused.</param>
+/// <param name="RejectReason">Machine-readable reason (see <see cref="RejectReasons"/>) when refused.</param>
+/// <param name="RejectDetail">Human-readable explanation when refused.</param>
+/// <param name="Stats">Measurements, filled in both cases.</param>
+public sealed record ExtractionResult(ExtractedArticle? Article, string? RejectReason, string? RejectDetail, ExtractionStats Stats)
+{
+    public bool IsRejected => Article is null;
+
+    public static ExtractionResult Accepted(ExtractedArticle article, ExtractionStats stats) => new(article, null, null, stats);
+
+    public static ExtractionResult Rejected(string reason, string detail, ExtractionStats stats) => new(null, reason, detail, stats);
+}
+
+/// <summary>The machine-readable reasons the cleaner refuses a page with.</summary>
+public static class RejectReasons
+{
+    /// <summary>No readable text at all.</summary>
+    public const string Empty = "empty";
+
+    /// <summary>Text, but not an article: too little body text, or an index page made mostly of links.</summary>
+    public const string NotAnArticle = "not-an-article";
+
+    /// <summary>The page is larger than the cleaner accepts.</summary>
+    public const string TooLarge = "too-large";
+
+    /// <summary>The bytes are not text (an image, a PDF, ...).</summary>
+    public const string UnsupportedContent = "unsupported-content";
+}

@@ -1,0 +1,112 @@
+using Ingestion.Contracts;
+using Ingestion.Enricher.Domain.Entities;
+using Ingestion.Enricher.Domain.Keywords;
+using Ingestion.Enricher.Domain.Language;
+using Ingestion.Enricher.Domain.Quotes;
+using Ingestion.Enricher.Domain.Summary;
+using Ingestion.Enricher.Domain.Text;
+
+namespace Ingestion.Enricher.Domain;
+
+/// <summary>Everything <see cref="ArticleEnricher.Analyze"/> found, with the positions that the contract does not carry.</summary>
+public sealed record EnrichmentDetails(
+    Enrichment Enrichment,
+    string Body,
+    RecognitionResult Recognition,
+    IReadOnlyList<Keyphrase> Keyphrases,
+    IReadOnlyList<FoundQuote> Quotes);
+
+/// <summary>
+/// Enriches a cleaned article: entities (PER/ORG/LOC with mentions and one canonical name each), key phrases,
+/// quotes with speakers, an extractive summary, word count, reading time, language and SimHash fingerprint.
+/// Construct once (the word lists load once) and share: it is immutable and thread-safe.
+/// <see cref="Enrichment.DuplicateOf"/> is left null; the service fills it from its fingerprint index.
+/// </summary>
+public sealed class ArticleEnricher
+{
+    public const int WordsPerMinute = 230;
+    public const int KeywordCount = 10;
+
+    private readonly IEntityRecognizer _recognizer;
+    private readonly KeyphraseExtractor _keyphrases;
+    private readonly QuoteExtractor _quotes;
+    private readonly LanguageGuesser _language;
+
+    public ArticleEnricher() : this(null)
+    {
+    }
+
+    /// <param name="recognizer">The entity recogniser; the rule-based one when null.</param>
+    public ArticleEnricher(IEntityRecognizer? recognizer)
+    {
+        var gazetteer = Gazetteer.Default;
+        _recognizer = recognizer ?? new EntityRecognizer(gazetteer);
+        _keyphrases = new KeyphraseExtractor(gazetteer);
+        _quotes = new QuoteExtractor(gazetteer);
+        _language = LanguageGuesser.Default;
+    }
+
+    /// <summary>The body text that mention offsets refer to: the paragraphs joined by a blank line.</summary>
+    public static string BodyOf(CleanedArticle article) => string.Join("\n\n", article.Paragraphs ?? []);
+
+    public Enrichment Enrich(CleanedArticle article) => Analyze(article).Enrichment;
+
+    public EnrichmentDetails Analyze(CleanedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var body = BodyOf(article);
+        var text = new AnalyzedText(body);
+
+        var recognition = _recognizer.Recognize(text);
+        var entities = EntityCanonicalizer.Canonicalize(body, recognition.Entities);
+        var datelineLength = Summarizer.DatelineLength(body, article.Dateline);
+        var excluded = recognition.Titles.Append((0, datelineLength)).ToList();
+        var language = LanguageGuesser.Normalise(article.Language) ?? _language.Guess(body);
+        var stopwords = language is null or "en" ? null : _language.StopwordsFor(language);
+        var keyphrases = _keyphrases.Extract(text, entities, excluded, KeywordCount, stopwords);
+        var keywords = keyphrases.Select(k => k.Text).ToList();
+        var quotes = _quotes.Extract(text, entities);
+        var quoteRanges = quotes.SelectMany(q => q.Parts).ToList();
+        var summary = Summarizer.Summarize(text, keywords, quoteRanges, article.Dateline);
+
+        var wordCount = CountWords(body);
+        var readingMinutes = Math.Max(1, (int)Math.Round(wordCount / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
+        var fingerprint = SimHash.ToHex(SimHash.Compute(body));
+
+        var enrichment = new Enrichment(
+            language,
+            entities,
+            keywords,
+            quotes.Select(q => q.Quote).ToList(),
+            summary,
+            wordCount,
+            readingMinutes,
+            fingerprint,
+            DuplicateOf: null);
+        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes);
+    }
+
+    /// <summary>Whitespace-separated words that contain a letter or digit ("India-Russia" is one word, "—" none).</summary>
+    public static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        var hasAlnum = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (inWord && hasAlnum) count++;
+                inWord = false;
+                hasAlnum = false;
+            }
+            else
+            {
+                inWord = true;
+                if (char.IsLetterOrDigit(c)) hasAlnum = true;
+            }
+        }
+        if (inWord && hasAlnum) count++;
+        return count;
+    }
+}

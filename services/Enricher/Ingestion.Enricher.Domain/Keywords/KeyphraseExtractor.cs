@@ -1,0 +1,353 @@
+using Ingestion.Contracts;
+using Ingestion.Enricher.Domain.Entities;
+using Ingestion.Enricher.Domain.Text;
+
+namespace Ingestion.Enricher.Domain.Keywords;
+
+/// <summary>A key phrase and its YAKE score (lower is more relevant).</summary>
+public sealed record Keyphrase(string Text, double Score);
+
+/// <summary>
+/// Unsupervised key-phrase extraction in the manner of YAKE (Campos et al., 2020): each word gets a score from its
+/// casing, position, frequency, spread over sentences and the variety of its neighbours; a candidate of 1–3 words
+/// (no stopword or number at its edges, not crossing punctuation) scores the product of its words' scores divided by
+/// its frequency. Candidates never cut through an entity mention ("Sergey Lavrov", not "Foreign Minister Sergey"),
+/// and titles ("External Affairs Minister", "PM") are no candidates. Near-duplicates of a better phrase are dropped.
+/// </summary>
+public sealed class KeyphraseExtractor
+{
+    private readonly Gazetteer _g;
+
+    public KeyphraseExtractor(Gazetteer? gazetteer = null) => _g = gazetteer ?? Gazetteer.Default;
+
+    private sealed class Term
+    {
+        public required string Surface;
+        public required string Lower;
+        public required int Start;
+        public required int End;
+        public required int Sentence;
+        public required int Block;      // terms of one block are not separated by punctuation
+        public bool IsStop;
+        public bool IsNumber;
+        public bool Excluded;           // inside a title, or a title word
+        public bool Capitalised;        // capital letter not explained by sentence start
+        public bool Acronym;
+    }
+
+    private sealed class Stats
+    {
+        public int Tf, TfUpper, TfAcronym;
+        public readonly List<int> Sentences = [];
+        public readonly Dictionary<string, int> Left = new(), Right = new();
+        public double H;
+    }
+
+    /// <param name="text">The analysed body.</param>
+    /// <param name="entities">Entities of the body: phrases do not cut through their mentions.</param>
+    /// <param name="excluded">Ranges that yield no phrase: titles before names, the dateline.</param>
+    /// <param name="top">How many phrases to return.</param>
+    /// <param name="stopwords">Lower-case function words of the text's language; English when null.</param>
+    public IReadOnlyList<Keyphrase> Extract(AnalyzedText text, IReadOnlyList<Entity> entities,
+        IReadOnlyList<(int Start, int End)> excluded, int top = 10, IReadOnlySet<string>? stopwords = null)
+    {
+        var stop = stopwords ?? _g.Stopwords;
+        bool IsStopword(string lower) => stop.Contains(lower);
+        var terms = BuildTerms(text, excluded, IsStopword);
+        if (terms.Count == 0) return [];
+        var mentions = entities.SelectMany(e => e.Mentions.Select(m => (m.Start, m.End, Entity: e))).OrderBy(m => m.Start).ToList();
+
+        // ---- word statistics
+        var stats = new Dictionary<string, Stats>(StringComparer.Ordinal);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var t = terms[i];
+            if (!stats.TryGetValue(t.Lower, out var s)) stats[t.Lower] = s = new Stats();
+            s.Tf++;
+            if (t.Acronym) s.TfAcronym++;
+            else if (t.Capitalised) s.TfUpper++;
+            if (s.Sentences.Count == 0 || s.Sentences[^1] != t.Sentence) s.Sentences.Add(t.Sentence);
+            if (i > 0 && terms[i - 1].Block == t.Block && !terms[i - 1].IsNumber)
+            {
+                Increment(s.Left, terms[i - 1].Lower);
+                Increment(stats[terms[i - 1].Lower].Right, t.Lower);
+            }
+        }
+        var content = stats.Where(kv => !IsStopword(kv.Key) && !IsNumeric(kv.Key)).Select(kv => kv.Value).ToList();
+        if (content.Count == 0) return [];
+        var meanTf = content.Average(s => s.Tf);
+        var stdTf = Math.Sqrt(content.Average(s => (s.Tf - meanTf) * (s.Tf - meanTf)));
+        var maxTf = stats.Values.Max(s => s.Tf);
+        var sentenceCount = Math.Max(1, text.Sentences.Count);
+        foreach (var s in stats.Values)
+        {
+            var tCase = Math.Max(s.TfUpper, s.TfAcronym) / (1.0 + Math.Log(s.Tf));
+            var median = Median(s.Sentences);
+            var tPos = Math.Log(Math.Log(3 + median));
+            var tfNorm = s.Tf / (meanTf + stdTf);
+            var dl = s.Left.Count == 0 ? 0 : s.Left.Count / (double)s.Left.Values.Sum();
+            var dr = s.Right.Count == 0 ? 0 : s.Right.Count / (double)s.Right.Values.Sum();
+            var tRel = 1 + (dl + dr) * s.Tf / maxTf;
+            var tSent = s.Sentences.Count / (double)sentenceCount;
+            s.H = tRel * tPos / (tCase + tfNorm / tRel + tSent / tRel);
+        }
+
+        // ---- candidates
+        var candidates = new Dictionary<string, (int Count, double Product, double Sum, List<(int I, int J)> Occurrences)>(StringComparer.Ordinal);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            for (var n = 1; n <= 3 && i + n - 1 < terms.Count; n++)
+            {
+                var j = i + n - 1;
+                if (terms[j].Block != terms[i].Block) break;
+                if (terms[j].Excluded || terms[j].IsNumber) break;
+                if (terms[i].Excluded || terms[i].IsNumber || terms[i].IsStop || terms[j].IsStop) continue;
+                // Inside a phrase only the words that join noun phrases: "Bank of England", "inflation in Britain", not "Britain would fall".
+                if (n == 3 && terms[i + 1].IsStop && !PhraseJoiners.Contains(terms[i + 1].Lower)) continue;
+                if (n == 1 && terms[i].Lower.Length < 3 && !terms[i].Acronym) continue;
+                if (CutsMention(mentions, terms[i].Start, terms[j].End)) continue;
+                // A person's name with other words ("Joe Biden met") is no phrase; places and bodies can be ("Ukraine conflict").
+                if (n > 1 && ContainsPersonWithMore(mentions, terms[i].Start, terms[j].End)) continue;
+                var key = string.Join(' ', Enumerable.Range(i, n).Select(k => terms[k].Lower));
+                double product = 1, sum = 0;
+                for (var k = i; k <= j; k++)
+                {
+                    if (terms[k].IsStop) continue;
+                    var h = stats[terms[k].Lower].H;
+                    product *= h;
+                    sum += h;
+                }
+                if (!candidates.TryGetValue(key, out var c)) c = (0, product, sum, []);
+                c.Count++;
+                c.Occurrences.Add((i, j));
+                candidates[key] = c;
+            }
+        }
+
+        var ranked = candidates
+            .Select(kv => (Key: kv.Key, Score: Score(kv.Value.Product, kv.Value.Sum, kv.Value.Count, kv.Value.Occurrences, terms, mentions), kv.Value.Occurrences))
+            .OrderBy(x => x.Score)
+            .ThenBy(x => x.Occurrences[0].I)
+            .ToList();
+
+        // Best score of a multi-word phrase containing each word.
+        var bestPhraseWith = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var r in ranked)
+        {
+            if (!r.Key.Contains(' ')) continue;
+            foreach (var w in r.Key.Split(' '))
+                if (!bestPhraseWith.TryGetValue(w, out var b) || r.Score < b) bestPhraseWith[w] = r.Score;
+        }
+        var casing = Casing(terms);
+
+        var selected = new List<(string Key, Keyphrase Phrase)>();
+        var names = 0;
+        foreach (var (key, score, occurrences) in ranked)
+        {
+            if (selected.Count >= top) break;
+            var (i, j) = occurrences[0];
+            var isName = IsMention(mentions, terms[i].Start, terms[j].End);
+            // "India and Russia", "India-Russia": names only, already in the entity list.
+            if (!isName && OnlyNames(mentions, terms, i, j)) continue;
+            // Names are the strongest YAKE candidates (capitalised, frequent); leave half the list to other phrases.
+            if (isName && names >= (top + 1) / 2) continue;
+            if (!isName && i == j)
+            {
+                // A lone past participle ("discussed", "based") is rarely a topic: there is no POS tagger here.
+                var w = terms[i].Lower;
+                if (_g.Demonyms.Contains(terms[i].Surface)) continue; // "Russian", "Saudi": adjectives, not topics
+                if (w.Length >= 6 && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)) continue;
+                // Prefer a phrase containing the word when it scores nearly as well ("strategic convergence" over "strategic").
+                if (bestPhraseWith.TryGetValue(key, out var phraseScore) && phraseScore <= score * 1.5) continue;
+            }
+            var display = Display(terms, occurrences, mentions, casing);
+            if (selected.Any(s => Similar(s.Key, key) || string.Equals(s.Phrase.Text, display, StringComparison.OrdinalIgnoreCase))) continue;
+            selected.Add((key, new Keyphrase(display, score)));
+            if (isName) names++;
+        }
+        return selected.Select(s => s.Phrase).ToList();
+    }
+
+    /// <summary>
+    /// YAKE's candidate score, lower is better. A phrase of several words that occurs once and is no name is mostly
+    /// an accident of the lead sentence ("resume leadership level"): on news-length texts it is penalised.
+    /// </summary>
+    private static double Score(double product, double sum, int count, List<(int I, int J)> occurrences, List<Term> terms,
+        List<(int Start, int End, Entity Entity)> mentions)
+    {
+        var score = product / (count * (1 + sum));
+        var (i, j) = occurrences[0];
+        if (count == 1 && j > i && !IsMention(mentions, terms[i].Start, terms[j].End))
+            score *= SingleOccurrencePenalty * (j - i);
+        return score;
+    }
+
+    private const double SingleOccurrencePenalty = 8;
+
+    private static readonly HashSet<string> PhraseJoiners = new(StringComparer.Ordinal) { "of", "for", "and", "in", "on", "the", "de", "&", "du", "des", "der", "die", "und", "la", "le", "y", "e", "et", "di", "van" };
+
+    private static IEnumerable<(int Start, int End, Entity Entity)> Near(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
+    {
+        for (var k = FirstEndingAfter(mentions, start); k < mentions.Count && mentions[k].Start < end; k++) yield return mentions[k];
+    }
+
+    private static bool ContainsPersonWithMore(List<(int Start, int End, Entity Entity)> mentions, int start, int end) =>
+        Near(mentions, start, end).Any(m => m.Entity.Type == EntityTypes.Person && m.Start >= start && m.End <= end && (m.Start > start || m.End < end));
+
+    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) =>
+        Near(mentions, start, end).Any(m => m.Start == start && m.End == end);
+
+    /// <summary>True when every non-stopword character of terms i..j lies inside some entity mention.</summary>
+    private static bool OnlyNames(List<(int Start, int End, Entity Entity)> mentions, List<Term> terms, int i, int j)
+    {
+        for (var k = i; k <= j; k++)
+        {
+            if (terms[k].IsStop) continue;
+            var t = terms[k];
+            // A hyphenated compound is covered when each of its letters is inside a mention.
+            for (var c = t.Start; c < t.End; c++)
+            {
+                if (!char.IsLetterOrDigit(t.Surface[c - t.Start])) continue;
+                if (!Near(mentions, c, c + 1).Any()) return false;
+            }
+        }
+        return true;
+    }
+
+    private static void Increment(Dictionary<string, int> d, string key) => d[key] = d.GetValueOrDefault(key) + 1;
+
+    private static bool IsNumeric(string s) => s.All(c => char.IsDigit(c) || c is '-' or '.' or ',');
+
+    private static double Median(List<int> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        var m = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
+    }
+
+    /// <summary>True when [start, end) cuts through an entity mention instead of containing it whole or missing it.</summary>
+    private static bool CutsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
+    {
+        // Mentions are sorted by start and do not overlap: only those near [start, end) matter.
+        var k = FirstEndingAfter(mentions, start);
+        for (; k < mentions.Count && mentions[k].Start < end; k++)
+        {
+            var m = mentions[k];
+            var inside = m.Start >= start && m.End <= end;
+            if (!inside) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Index of the first mention whose End is after pos (mentions sorted by Start, not overlapping).</summary>
+    private static int FirstEndingAfter(List<(int Start, int End, Entity Entity)> mentions, int pos)
+    {
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (mentions[mid].End <= pos) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>For each lower-cased word, how it should be written: as a name or acronym when it mostly appears so, else lower-case.</summary>
+    private static Dictionary<string, string> Casing(List<Term> terms)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in terms.GroupBy(t => t.Lower))
+        {
+            var upper = group.Where(t => t.Capitalised || t.Acronym).ToList();
+            var known = upper.Count + group.Count(t => !(t.Capitalised || t.Acronym) && t.Surface == t.Lower);
+            result[group.Key] = upper.Count * 2 > known && known > 0
+                ? upper.GroupBy(t => t.Surface).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
+                : group.Key;
+        }
+        return result;
+    }
+
+    /// <summary>The entity's canonical name when the phrase is exactly a mention; else the words as written, lower-cased unless they are names or acronyms.</summary>
+    private static string Display(List<Term> terms, List<(int I, int J)> occurrences, List<(int Start, int End, Entity Entity)> mentions,
+        Dictionary<string, string> casing)
+    {
+        foreach (var (i, j) in occurrences)
+        {
+            var m = Near(mentions, terms[i].Start, terms[j].End).FirstOrDefault(x => x.Start == terms[i].Start && x.End == terms[j].End);
+            if (m.Entity is not null) return m.Entity.Name;
+        }
+        var (fi, fj) = occurrences[0];
+        return string.Join(' ', Enumerable.Range(fi, fj - fi + 1).Select(k => casing[terms[k].Lower]));
+    }
+
+    /// <summary>Phrases that differ by little more than an inflection ("relation"/"relations").</summary>
+    private static bool Similar(string a, string b)
+    {
+        var d = Levenshtein(a, b);
+        return 1.0 - d / (double)Math.Max(a.Length, b.Length) >= 0.8;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    private List<Term> BuildTerms(AnalyzedText text, IReadOnlyList<(int Start, int End)> titles, Func<string, bool> isStopword)
+    {
+        var tokens = text.Tokens;
+        var terms = new List<Term>();
+        var block = 0;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var t = tokens[i];
+            if (t.Kind is not (TokenKind.Word or TokenKind.Number))
+            {
+                block++;
+                i++;
+                continue;
+            }
+            if (i > 0 && terms.Count > 0 && terms[^1].Sentence != t.Sentence) block++;
+
+            // Hyphenated compounds are one term: "India-Russia", "North-South", "free-trade".
+            var j = i;
+            while (j + 2 < tokens.Count && tokens[j + 1].Text is "-" or "‑" && !tokens[j + 1].SpaceBefore
+                   && tokens[j + 2].Kind is TokenKind.Word or TokenKind.Number && !tokens[j + 2].SpaceBefore)
+                j += 2;
+            var start = t.Start;
+            var end = tokens[j].End;
+            var surface = text.Text[start..end];
+            var lower = surface.ToLowerInvariant();
+            var inTitle = titles.Any(r => start < r.End && r.Start < end);
+            var titleWord = j == i && (_g.TitleHeads.Contains(surface) && !_g.WeakTitleHeads.Contains(surface));
+            var isNumber = Enumerable.Range(i, j - i + 1).All(k => tokens[k].Kind != TokenKind.Word || tokens[k].Text.All(char.IsDigit))
+                           || (j == i && t.Kind == TokenKind.Number);
+            terms.Add(new Term
+            {
+                Surface = surface,
+                Lower = lower,
+                Start = start,
+                End = end,
+                Sentence = t.Sentence,
+                Block = block,
+                IsStop = isStopword(lower) || _g.NonEntities.Contains(surface),
+                IsNumber = isNumber,
+                Excluded = inTitle || titleWord,
+                Capitalised = char.IsUpper(surface[0]) && !t.CapitalIsAmbiguous,
+                Acronym = surface.Length >= 2 && surface.Any(char.IsLetter) && surface.Where(char.IsLetter).All(char.IsUpper),
+            });
+            i = j + 1;
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Ingestion.Contracts;
+using Ingestion.Enricher.Domain;
+using Ingestion.Hosting.Stages;
+using Ingestion.Hosting.Telemetry;
+
+namespace Ingestion.Enricher;
+
+/// <summary>The enricher's work on one cleaned article: enrich, link near-duplicates, keep the outcome for redeliveries.</summary>
+public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex fingerprints, StageResultStore store,
+    ServiceTelemetry telemetry, ILogger<EnrichmentStage> logger)
+{
+    public Task<StageOutcome<ArticleEnriched>> RunAsync(ArticleCleaned message, CancellationToken ct)
+    {
+        var article = message.Article;
+        return store.GetOrComputeAsync(article.ArticleId, article.Revision, c => EnrichAsync(article, c), ct,
+            (conn, tx, outcome) => outcome.Output is { } o
+                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(o.Enrichment.Fingerprint))
+                : Task.CompletedTask);
+    }
+
+    async Task<StageOutcome<ArticleEnriched>> EnrichAsync(CleanedArticle article, CancellationToken ct)
+    {
+        using var activity = telemetry.Source.StartActivity("enrich article");
+        activity?.SetTag("article.id", article.ArticleId);
+        activity?.SetTag("article.revision", article.Revision);
+        var started = Stopwatch.GetTimestamp();
+
+        var enrichment = enricher.Enrich(article);
+        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, SimHash.FromHex(enrichment.Fingerprint), ct);
+        enrichment = enrichment with { DuplicateOf = duplicateOf };
+
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        activity?.SetTag("enrich.entities", enrichment.Entities.Count);
+        activity?.SetTag("enrich.quotes", enrichment.Quotes.Count);
+        activity?.SetTag("enrich.keywords", enrichment.Keywords.Count);
+        activity?.SetTag("enrich.words", enrichment.WordCount);
+        activity?.SetTag("enrich.duplicate_of", duplicateOf);
+        activity?.SetTag("enrich.ms", ms);
+        telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);
+        logger.LogInformation("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
+            article.ArticleId, article.Revision, enrichment.Entities.Count, enrichment.Quotes.Count, duplicateOf ?? "none");
+        return StageOutcome<ArticleEnriched>.Ok(new ArticleEnriched(article, enrichment, DateTimeOffset.UtcNow));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Ingestion.Fetcher.Domain;
+
+/// <summary>Small text helpers shared by the format parsers.</summary>
+internal static partial class FeedText
+{
+    [GeneratedRegex(@"^\s*(?<email>[^\s@()<>]+@[^\s@()<>]+)\s*\((?<name>[^()]+)\)\s*$")]
+    private static partial Regex EmailThenName();
+
+    [GeneratedRegex(@"^\s*(?<name>[^<>]+?)\s*<(?<email>[^<>\s]+@[^<>\s]+)>\s*$")]
+    private static partial Regex NameThenEmail();
+
+    [GeneratedRegex(@"^(?:by|von|par|por)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ByPrefix();
+
+    /// <summary>Trimmed, whitespace-collapsed text; null when empty.</summary>
+    public static string? Clean(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        var c = HtmlText.Collapse(s);
+        return c.Length == 0 ? null : c;
+    }
+
+    /// <summary>A title as plain text: markup stripped and entities decoded when the text carries any.</summary>
+    public static string? PlainTitle(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        return s.IndexOf('<') >= 0 || s.IndexOf('&') >= 0 ? HtmlText.ToPlainText(s) : Clean(s);
+    }
+
+    /// <summary>A person's name from "email (Name)", "Name &lt;email&gt;", "By Name" or a bare name/email.</summary>
+    public static string? AuthorName(string? raw)
+    {
+        var s = Clean(raw);
+        if (s is null) return null;
+        if ((s.IndexOf('<') >= 0 && !NameThenEmail().IsMatch(s)) || s.IndexOf('&') >= 0) s = HtmlText.ToPlainText(s) ?? s;
+        var m = EmailThenName().Match(s);
+        if (m.Success) s = m.Groups["name"].Value.Trim();
+        else if ((m = NameThenEmail().Match(s)).Success) s = m.Groups["name"].Value.Trim().Trim('"');
+        s = ByPrefix().Replace(s, "").Trim();
+        return s.Length == 0 ? null : s;
+    }
+
+    public static int? ParseInt(string? s) =>
+        int.TryParse(s?.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    public static bool LooksLikeImage(string? type, string? url)
+    {
+        if (type is not null && type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!string.IsNullOrEmpty(type)) return false;
+        if (url is null) return false;
+        var path = url;
+        var q = path.IndexOfAny(['?', '#']);
+        if (q >= 0) path = path[..q];
+        return path.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".gif", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".webp", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".avif", StringComparison.OrdinalIgnoreCase);
+    }
+}

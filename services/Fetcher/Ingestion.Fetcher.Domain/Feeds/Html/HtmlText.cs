@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Ingestion.Fetcher.Domain;
+
+/// <summary>Plain text from HTML: tags dropped (script and style with their content), entities decoded, whitespace collapsed.</summary>
+public static class HtmlText
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "head" };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre",
+        "section", "article", "header", "footer", "figure", "figcaption", "table", "dd", "dt", "hr",
+    };
+
+    /// <summary>The text of <paramref name="html"/>, on one line; null when empty.</summary>
+    public static string? ToPlainText(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return null;
+        string raw;
+        if (html.IndexOf('<') < 0)
+        {
+            raw = html.IndexOf('&') < 0 ? html : WebUtility.HtmlDecode(html);
+        }
+        else
+        {
+            var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html);
+            var sb = new StringBuilder(html.Length);
+            if (document.Body is { } body) Append(body, sb);
+            raw = sb.ToString();
+        }
+        var text = Collapse(raw);
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Collapses runs of whitespace to one space and trims.</summary>
+    public static string Collapse(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static void Append(INode node, StringBuilder sb)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    sb.Append(t.Data);
+                    break;
+                case IElement e:
+                    var name = e.LocalName.ToLowerInvariant();
+                    if (Skipped.Contains(name)) break;
+                    var block = Blocks.Contains(name);
+                    if (block) sb.Append(' ');
+                    Append(e, sb);
+                    if (block) sb.Append(' ');
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Ingestion.Contracts;
+
+namespace Ingestion.Fetcher.Domain;
+
+/// <summary>Collects what the format parsers find about one item and builds the <see cref="ParsedItem"/>.</summary>
+internal sealed class ItemBuilder
+{
+    private readonly List<string> _authors = [];
+    private readonly List<string> _categories = [];
+
+    public string? Link { get; set; }
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset? Updated { get; set; }
+    public string? SummaryHtml { get; set; }
+    public string? ContentHtml { get; set; }
+    public string? ImageUrl { get; set; }
+    public string? Language { get; set; }
+    public string? PublicationName { get; set; }
+
+    public int AuthorCount => _authors.Count;
+
+    public void AddAuthor(string? raw)
+    {
+        var name = FeedText.AuthorName(raw);
+        if (name is not null && !_authors.Contains(name, StringComparer.OrdinalIgnoreCase)) _authors.Add(name);
+    }
+
+    public void AddCategory(string? raw)
+    {
+        var c = raw is null ? null : HtmlText.Collapse(raw);
+        if (!string.IsNullOrEmpty(c) && !_categories.Contains(c, StringComparer.Ordinal)) _categories.Add(c);
+    }
+
+    public void SetImageIfNone(string? url)
+    {
+        if (ImageUrl is null && !string.IsNullOrWhiteSpace(url)) ImageUrl = url;
+    }
+
+    public ParsedItem Build() => new(
+        Link ?? string.Empty,
+        new FeedItemInfo(
+            Id: string.IsNullOrWhiteSpace(Id) ? null : Id.Trim(),
+            Title: Title,
+            Published: Published,
+            Updated: Updated,
+            Authors: _authors.ToArray(),
+            Categories: _categories.ToArray(),
+            Summary: SummaryHtml ?? ContentHtml,
+            ImageUrl: ImageUrl,
+            Language: Language))
+    {
+        ContentHtml = ContentHtml,
+        PublicationName = PublicationName,
+    };
+}

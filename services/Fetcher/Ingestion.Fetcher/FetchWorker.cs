@@ -1,0 +1,37 @@
+using Ingestion.Fetcher.Sources;
+using Ingestion.Fetcher.Storage;
+
+namespace Ingestion.Fetcher;
+
+/// <summary>
+/// The fetcher's cycle: publish what was recorded but not published, scan the folders, poll the feeds that are due.
+/// A failing cycle is logged and the next one runs; nothing here ends the process.
+/// </summary>
+public sealed class FetchWorker(ArticlePublisher publisher, FolderIngestor folders, FeedIngestor feedIngestor, FeedStore feeds,
+    FetcherOptions options, ILogger<FetchWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        foreach (var feed in options.Feeds.Where(f => !string.IsNullOrWhiteSpace(f.Url)))
+            await feeds.AddAsync(feed.Url, feed.Name ?? feed.Url, null, ct);
+
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var republished = await publisher.PublishPendingAsync(ct);
+                if (republished > 0)
+                    logger.LogInformation("Re-published {Count} pages recorded before but not published", republished);
+                foreach (var folder in options.Folders)
+                    await folders.ScanAsync(folder, ct);
+                await feedIngestor.PollDueAsync(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Fetch cycle failed; the next cycle retries in {Seconds} s", options.CycleSeconds);
+            }
+            try { await Task.Delay(TimeSpan.FromSeconds(options.CycleSeconds), ct); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Ingestion.Contracts;
+using Ingestion.Fetcher.Storage;
+using Ingestion.Hosting.Messaging;
+using Ingestion.Hosting.Telemetry;
+using MassTransit;
+
+namespace Ingestion.Fetcher.Sources;
+
+/// <summary>
+/// Records pages, then publishes them: the fetcher is the one producer without an incoming message, so a page is
+/// written to <c>pages</c> before its <see cref="ArticleFetched"/> goes out and marked published after. Whatever was
+/// recorded but not published (a crash, a broker outage) is published again by <see cref="PublishPendingAsync"/>.
+/// </summary>
+public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry telemetry, ILogger<ArticlePublisher> logger)
+{
+    /// <summary>
+    /// Starts the trace of one article: a new root (one trace per article), linked to the poll or scan that found it.
+    /// </summary>
+    public Activity? StartArticleTrace(string url)
+    {
+        var foundBy = Activity.Current;
+        Activity.Current = null;
+        var links = foundBy is null ? null : new[] { new ActivityLink(foundBy.Context) };
+        var activity = telemetry.Source.StartActivity("fetch article", ActivityKind.Internal, default(ActivityContext), links: links);
+        activity?.SetTag("article.url", url);
+        if (activity is null) Activity.Current = foundBy;
+        return activity;
+    }
+
+    /// <summary>Records the page as a new revision (unless unchanged) and publishes it. Returns the revision, or null when unchanged.</summary>
+    public async Task<int?> RecordAndPublishAsync(NewPage page, CancellationToken ct)
+    {
+        var traced = page with { TraceParent = Activity.Current?.Id };
+        var revision = await pages.RecordAsync(traced, ct);
+        Activity.Current?.SetTag("article.id", page.ArticleId);
+        if (revision is null)
+        {
+            Activity.Current?.SetTag("fetch.unchanged", true);
+            return null;
+        }
+        Activity.Current?.SetTag("article.revision", revision);
+        var message = new ArticleFetched(page.ArticleId, revision.Value, page.Url, page.FinalUrl, page.Source, page.ContentType,
+            page.Charset, page.StatusCode, page.FetchedAt, page.ContentHash, page.BodyGzip, page.Item);
+        logger.LogInformation("Fetched {ArticleId} r{Revision} {Url} ({Bytes} bytes gzipped)", page.ArticleId, revision,
+            page.Url, page.BodyGzip.Length);
+        await TryPublishAsync(message, ct);
+        return revision;
+    }
+
+    /// <summary>Publishes every page recorded but not yet published, each in the trace it was recorded in.</summary>
+    public async Task<int> PublishPendingAsync(CancellationToken ct)
+    {
+        var count = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var pending = await pages.UnpublishedAsync(100, ct);
+            foreach (var (message, traceParent) in pending)
+            {
+                ActivityContext.TryParse(traceParent, null, out var parent);
+                using var activity = telemetry.Source.StartActivity("republish article", ActivityKind.Internal, parent);
+                activity?.SetTag("article.id", message.ArticleId);
+                activity?.SetTag("article.revision", message.Revision);
+                if (!await TryPublishAsync(message, ct))
+                    return count;
+                logger.LogInformation("Re-published {ArticleId} r{Revision}, recorded at {FetchedAt} but not published",
+                    message.ArticleId, message.Revision, message.FetchedAt);
+                count++;
+            }
+            if (pending.Count < 100) break;
+        }
+        return count;
+    }
+
+    public Task RejectAsync(string articleId, string url, string reason, string detail, CancellationToken ct)
+    {
+        logger.LogWarning("Rejected {ArticleId} {Url}: {Reason} ({Detail})", articleId, url, reason, detail);
+        Activity.Current?.SetTag("fetch.rejected", reason);
+        return bus.PublishToPipelineAsync(new ArticleRejected(articleId, 0, url, "fetcher", reason, detail, DateTimeOffset.UtcNow), ct);
+    }
+
+    /// <summary>
+    /// Publishes and marks the page published. When no queue takes the message yet (the cleaner never ran), the page
+    /// stays recorded as unpublished and the next cycle tries again; other failures (broker down) throw.
+    /// </summary>
+    async Task<bool> TryPublishAsync(ArticleFetched message, CancellationToken ct)
+    {
+        try
+        {
+            await bus.PublishToPipelineAsync(message, ct);
+        }
+        catch (MessageReturnedException)
+        {
+            Activity.Current?.SetTag("fetch.unroutable", true);
+            logger.LogWarning("No queue takes ArticleFetched yet (has the cleaner ever started?): {ArticleId} r{Revision} waits, recorded",
+                message.ArticleId, message.Revision);
+            return false;
+        }
+        await pages.MarkPublishedAsync(message.ArticleId, message.Revision, ct);
+        telemetry.Record("published", 0);
+        return true;
+    }
+}

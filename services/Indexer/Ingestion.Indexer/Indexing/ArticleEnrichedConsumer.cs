@@ -1,0 +1,35 @@
+using Ingestion.Contracts;
+using Ingestion.Hosting.Telemetry;
+using MassTransit;
+
+namespace Ingestion.Indexer.Indexing;
+
+/// <summary>Indexes each enriched article revision once and publishes <see cref="ArticleIndexed"/> (again, on redelivery).</summary>
+public sealed class ArticleEnrichedConsumer(ArticleIndex index, ServiceTelemetry telemetry, ILogger<ArticleEnrichedConsumer> logger)
+    : IConsumer<ArticleEnriched>
+{
+    public async Task Consume(ConsumeContext<ArticleEnriched> context)
+    {
+        var article = context.Message.Article;
+        using var activity = telemetry.Source.StartActivity("index article");
+        activity?.SetTag("article.id", article.ArticleId);
+        activity?.SetTag("article.revision", article.Revision);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var (evt, redelivered) = await index.IndexAsync(context.Message, context.CancellationToken);
+
+        var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        activity?.SetTag("index.redelivered", redelivered);
+        activity?.SetTag("index.change_cursor", evt.ChangeCursor);
+        telemetry.Record(redelivered ? "redelivered" : "ok", ms);
+        telemetry.EndToEnd.Record((evt.IndexedAt - article.FetchedAt).TotalMilliseconds);
+        logger.LogInformation("Indexed {ArticleId} r{Revision} \"{Title}\" at cursor {Cursor}{Again}",
+            article.ArticleId, article.Revision, article.Title, evt.ChangeCursor, redelivered ? " (redelivered)" : "");
+        await context.Publish(evt, context.CancellationToken);
+    }
+}
+
+public sealed class ArticleEnrichedConsumerDefinition : ConsumerDefinition<ArticleEnrichedConsumer>
+{
+    public ArticleEnrichedConsumerDefinition() => EndpointName = "indexer";
+}

@@ -1,0 +1,17 @@
+using MassTransit;
+using Ingestion.Hosting;
+using Ingestion.Indexer.Indexing;
+using Ingestion.Indexer.Search;
+
+var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
+{
+    bus.AddConsumer<ArticleEnrichedConsumer, ArticleEnrichedConsumerDefinition>();
+    bus.AddConsumer<ArticleRejectedConsumer, ArticleRejectedConsumerDefinition>();
+});
+builder.Services.AddSingleton<ArticleIndex>();
+builder.Services.AddSingleton<RejectionLog>();
+builder.Services.AddSingleton<SearchQueries>();
+
+var app = builder.Build();
+app.MapSearchApi();
+await app.RunIngestionAsync();

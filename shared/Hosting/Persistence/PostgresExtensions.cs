@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ingestion.Hosting.Persistence;
+
+public static class PostgresExtensions
+{
+    /// <summary>Local default; override with <c>ConnectionStrings:Postgres</c> (env <c>ConnectionStrings__Postgres</c>).</summary>
+    public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=postgres;Database=ingestion";
+
+    /// <summary>Registers one <see cref="NpgsqlDataSource"/> for the service and its schema migrator.</summary>
+    public static WebApplicationBuilder AddIngestionPostgres(this WebApplicationBuilder builder, ServiceInfo service)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Postgres") ?? DefaultConnectionString;
+        var schema = builder.Configuration["Postgres:Schema"] ?? service.Name;
+        // Every statement of the service runs in its own schema: its SQL never names one.
+        var csb = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = "ingestion-" + service.Name,
+            SearchPath = schema + ",public",
+        };
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(csb.ConnectionString).Build());
+        builder.Services.AddSingleton(sp => new SchemaMigrator(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            schema,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SchemaMigrator>>()));
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies the service's SQL migrations (waiting for the database to come up) before the service starts.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app, IEnumerable<System.Reflection.Assembly> migrationAssemblies)
+    {
+        var migrator = app.Services.GetRequiredService<SchemaMigrator>();
+        var timeout = app.Configuration.GetValue("Postgres:StartupTimeoutSeconds", 60);
+        await migrator.MigrateAsync(migrationAssemblies, TimeSpan.FromSeconds(timeout), app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Ingestion.Hosting.Stages;
+
+/// <summary>
+/// Makes a stage idempotent: the first delivery of an article revision computes and stores the stage's outcome;
+/// every later delivery (a redelivery after a crash, a retry, a replay) gets the stored outcome back, to publish again.
+/// Table <c>stage_results</c> in the service's schema (opt in with <c>RunIngestionAsync(typeof(StageResultStore).Assembly)</c>).
+/// </summary>
+public sealed class StageResultStore(NpgsqlDataSource dataSource)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<StageOutcome<T>> GetOrComputeAsync<T>(
+        string articleId, int revision, Func<CancellationToken, Task<StageOutcome<T>>> compute, CancellationToken ct,
+        Func<NpgsqlConnection, NpgsqlTransaction, StageOutcome<T>, Task>? alsoInTransaction = null) where T : class
+    {
+        var stored = await FindAsync<T>(articleId, revision, ct);
+        if (stored is not null)
+            return stored;
+
+        var outcome = await compute(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var inserted = await conn.ExecuteAsync(new CommandDefinition("""
+            insert into stage_results (article_id, revision, output, rejection)
+            values (@articleId, @revision, @output::jsonb, @rejection::jsonb)
+            on conflict (article_id, revision) do nothing
+            """, new
+        {
+            articleId,
+            revision,
+            output = outcome.Output is null ? null : JsonSerializer.Serialize(outcome.Output, Json),
+            rejection = outcome.Rejection is null ? null : JsonSerializer.Serialize(outcome.Rejection, Json),
+        }, tx, cancellationToken: ct));
+        if (inserted == 0)
+        {
+            // Another delivery of the same revision won the race: its stored result is the answer.
+            await tx.RollbackAsync(ct);
+            return (await FindAsync<T>(articleId, revision, ct))!;
+        }
+        if (alsoInTransaction is not null)
+            await alsoInTransaction(conn, tx, outcome);
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
+
+    public async Task<StageOutcome<T>?> FindAsync<T>(string articleId, int revision, CancellationToken ct) where T : class
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<(string? Output, string? Rejection)>(new CommandDefinition(
+            "select output::text, rejection::text from stage_results where article_id = @articleId and revision = @revision",
+            new { articleId, revision }, cancellationToken: ct));
+        if (row.Output is null && row.Rejection is null)
+            return null;
+        return row.Output is not null
+            ? StageOutcome<T>.Ok(JsonSerializer.Deserialize<T>(row.Output, Json)!)
+            : StageOutcome<T>.Rejected(JsonSerializer.Deserialize<Contracts.ArticleRejected>(row.Rejection!, Json)!);
+    }
+}

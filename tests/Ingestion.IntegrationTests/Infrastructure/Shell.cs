@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace Ingestion.IntegrationTests.Infrastructure;
+
+public static class Shell
+{
+    /// <summary>Runs a command to completion; throws with its output when it fails.</summary>
+    public static async Task<string> RunAsync(string file, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        var output = await stdout + await stderr;
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}:\n{output}");
+        return output;
+    }
+}
