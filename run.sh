@@ -95,7 +95,8 @@ say "Starting the services (logs in .local/logs/)"
 for s in "${SERVICES[@]}"; do
     cap="${s^}"
     dir="services/$cap/Ingestion.$cap/bin/Release/net10.0"
-    ( cd "$dir" && OTEL_SERVICE_NAME=$s Urls="http://127.0.0.1:${PORT[$s]}" exec dotnet "Ingestion.$cap.dll" ) >"$LOGS/$s.log" 2>&1 &
+    # Each service in its own session: Ctrl-C reaches this script, which stops them in order.
+    ( cd "$dir" && OTEL_SERVICE_NAME=$s Urls="http://127.0.0.1:${PORT[$s]}" exec setsid dotnet "Ingestion.$cap.dll" ) >"$LOGS/$s.log" 2>&1 &
     echo $! >"$PIDS/$s.pid"
 done
 for s in "${SERVICES[@]}"; do

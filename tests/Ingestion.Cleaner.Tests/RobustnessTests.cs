@@ -34,10 +34,12 @@ public sealed class RobustnessTests
         Assert.Equal(RejectReasons.Empty, r.RejectReason);
     }
 
-    [Fact]
-    public void Deeply_nested_markup_does_not_overflow_the_stack()
+    [Theory]
+    [InlineData(20_000)]
+    [InlineData(200_000)]
+    public void Deeply_nested_markup_is_read_quickly_and_without_overflow(int depth)
     {
-        const int depth = 20_000;
+        var clock = Stopwatch.StartNew();
         var sb = new StringBuilder("<html><body>");
         for (var i = 0; i < depth; i++) sb.Append("<div>");
         sb.Append(HtmlPages.Article(1, 2, 3));
@@ -48,6 +50,21 @@ public sealed class RobustnessTests
 
         Assert.False(r.IsRejected, r.RejectDetail);
         Assert.Contains(Pages.Prose(2), r.Article!.Paragraphs);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Nesting_limit_keeps_text_and_leaves_normal_pages_alone()
+    {
+        var normal = HtmlPages.Doc("<div><div><p>One <b>two</b></p><script>if (a < b) { x = '<div>'; }</script><!-- <div> --></div></div>");
+        Assert.Same(normal, Ingestion.Cleaner.Domain.Html.NestingLimiter.Limit(normal));
+
+        var deep = string.Concat(Enumerable.Repeat("<div class=\"a>b\">", 10)) + "text" + string.Concat(Enumerable.Repeat("</div>", 10)) + "<p>after</p>";
+        var limited = Ingestion.Cleaner.Domain.Html.NestingLimiter.Limit(deep, maxDepth: 3);
+        Assert.Equal(3, limited.Split("<div").Length - 1);
+        Assert.Equal(3, limited.Split("</div>").Length - 1);
+        Assert.Contains("text", limited);
+        Assert.EndsWith("<p>after</p>", limited);
     }
 
     [Fact]

@@ -273,5 +273,14 @@ public sealed class TextDumpTests
         Assert.Equal(["Jane Doe"], r.Accepted().Authors);
     }
 
+    [Fact]
+    public void Body_declared_html_without_any_markup_is_read_as_text()
+    {
+        var r = Pages.Extractor.Extract(new PageInput(System.Text.Encoding.UTF8.GetBytes("By Jane Doe | 1 June 2024\n\n" + Body), "text/html; charset=utf-8", null, "https://x.example/a", null));
+        var a = r.Accepted();
+        Assert.Equal(["Jane Doe"], a.Authors);
+        Assert.Equal(3, a.Paragraphs.Count);
+    }
+
     private static List<string> Sentences(string text) => Ingestion.Cleaner.Domain.Text.Sentences.Split(text);
 }

@@ -42,7 +42,7 @@ internal static class ArticleAssembler
         var article = new ExtractedArticle(
             Title: title,
             Authors: authors,
-            Published: (draft.Published ?? item?.Published)?.ToUniversalTime(),
+            Published: (draft.Published ?? item?.Published ?? draft.UrlDate)?.ToUniversalTime(),
             Modified: (draft.Modified ?? item?.Updated)?.ToUniversalTime(),
             Language: draft.Language ?? LanguageCodes.Normalise(item?.Language),
             SiteName: Clean(draft.SiteName),

@@ -6,6 +6,8 @@ internal sealed class ArticleDraft
     public string? Title { get; set; }
     public List<string> Authors { get; } = [];
     public DateTimeOffset? Published { get; set; }
+    /// <summary>A day read from the URL (/2024/03/04/): weaker than any date the page or its feed states.</summary>
+    public DateTimeOffset? UrlDate { get; set; }
     public DateTimeOffset? Modified { get; set; }
     public string? Language { get; set; }
     public string? SiteName { get; set; }

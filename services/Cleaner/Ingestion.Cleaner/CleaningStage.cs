@@ -44,9 +44,7 @@ public sealed class CleaningStage(ArticleExtractor extractor, StageResultStore s
                 result.RejectReason ?? "not-an-article", result.RejectDetail ?? "", DateTimeOffset.UtcNow));
         }
 
-        var article = new CleanedArticle(page.ArticleId, page.Revision, a.CanonicalUrl ?? page.FinalUrl, a.Title, a.Authors,
-            a.Published, a.Modified, a.Language, a.SiteName, a.Dateline, a.Description, a.ImageUrl, a.Paragraphs,
-            page.Source, page.FetchedAt);
+        var article = a.ToCleanedArticle(page.ArticleId, page.Revision, page.FinalUrl, page.Source, page.FetchedAt);
         telemetry.Record("ok", stats.Milliseconds);
         logger.LogInformation("Cleaned {ArticleId} r{Revision}: \"{Title}\", {Paragraphs} paragraphs ({Dropped} dropped)",
             page.ArticleId, page.Revision, a.Title, stats.ParagraphsKept, stats.ParagraphsDropped);

@@ -14,7 +14,7 @@ internal static class HtmlArticleExtractor
         _ = options;
         var draft = new ArticleDraft();
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(NestingLimiter.Limit(html));
 
         var meta = MetadataReader.Read(document, url);
         var body = document.Body;
@@ -66,6 +66,7 @@ internal static class HtmlArticleExtractor
         draft.AddAuthors(meta.Authors);
         if (draft.Authors.Count == 0 && body?.Byline is { } byline) draft.AddAuthors(byline.Authors);
         draft.Published = meta.Published ?? body?.Byline?.Published;
+        draft.UrlDate = meta.UrlDate;
         draft.Modified = meta.Modified ?? body?.Byline?.Modified;
         draft.Language = meta.Language;
         draft.SiteName = meta.SiteName ?? body?.Byline?.Agency;

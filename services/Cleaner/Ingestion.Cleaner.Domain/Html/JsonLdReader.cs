@@ -68,7 +68,7 @@ internal static class JsonLdReader
                 if (Str(o, "@id") is { } id && !byId.ContainsKey(id) && o.EnumerateObject().Count() > 1)
                     byId[id] = o;
 
-            var article = objects.FirstOrDefault(o => IsArticle(o, "NewsArticle") || IsArticleTypeOf(o));
+            var article = objects.FirstOrDefault(IsArticleTypeOf);
             var isArticle = article.ValueKind == JsonValueKind.Object;
             if (isArticle)
             {
@@ -146,8 +146,6 @@ internal static class JsonLdReader
     }
 
     private static bool IsArticleTypeOf(JsonElement o) => Types(o).Any(t => ArticleTypes.Contains(StripVocabulary(t)));
-
-    private static bool IsArticle(JsonElement o, string type) => Types(o).Any(t => string.Equals(StripVocabulary(t), type, StringComparison.OrdinalIgnoreCase));
 
     private static string StripVocabulary(string type)
     {

@@ -100,8 +100,8 @@ internal static class MetadataReader
 
         ReadMicrodata(document, meta);
         ReadTimeElements(document, meta);
-        meta.Published ??= DateParsing.FromUrl(pageUrl) ?? DateParsing.FromUrl(meta.CanonicalUrl);
-        if (meta.Published is null)
+        meta.UrlDate = DateParsing.FromUrl(pageUrl) ?? DateParsing.FromUrl(meta.CanonicalUrl);
+        if (meta.Published is null && meta.UrlDate is null)
         {
             var anyTime = document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
             meta.Published = DateParsing.ParseMachineDate(anyTime);

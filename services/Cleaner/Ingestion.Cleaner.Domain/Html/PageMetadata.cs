@@ -8,6 +8,7 @@ internal sealed class PageMetadata
     public string? H1 { get; set; }
     public List<string> Authors { get; } = [];
     public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset? UrlDate { get; set; }
     public DateTimeOffset? Modified { get; set; }
     public string? SiteName { get; set; }
     public string? Description { get; set; }

@@ -14,6 +14,17 @@ internal static partial class ScriptFragments
 {
     private const int MaxFragment = 4000;
 
+    /// <summary>Characters the bracket scanner may visit per call, at least (four times the text length otherwise).</summary>
+    private const int MinScanBudget = 200_000;
+
+    /// <summary>Bounds the total work of one <see cref="Remove"/> call on hostile text full of unclosed brackets.</summary>
+    private sealed class ScanBudget(long remaining)
+    {
+        public bool Exhausted => remaining <= 0;
+
+        public void Spend(int steps) => remaining -= steps;
+    }
+
     /// <summary>Well-known global objects of ad and analytics scripts; a prose word glued before one ("said X.googletag...") is not part of the code.</summary>
     private static readonly HashSet<string> ScriptRoots = new(StringComparer.Ordinal)
     {
@@ -23,7 +34,7 @@ internal static partial class ScriptFragments
     };
 
     [GeneratedRegex(
-        @"(?<call>(?<![\w$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\()" +
+        @"(?<call>(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\()" +
         @"|(?<decl>\b(?:var|let|const)\s{1,3}[A-Za-z_$][\w$]*\s{0,3}=(?!=))" +
         @"|(?<assign>\b(?:window|document|self|top|globalThis)(?:\.[A-Za-z_$][\w$]*|\[[^\]\n]{1,80}\]){1,8}\s{0,3}=(?!=))" +
         @"|(?<paren>\(\s{0,3}[A-Za-z_$][\w$.]{0,80}\s{0,3}=(?!=))" +
@@ -51,17 +62,21 @@ internal static partial class ScriptFragments
         if (string.IsNullOrEmpty(text)) return text;
         var withoutTags = RemoveTagBlocks(text);
         var sb = new StringBuilder(withoutTags.Length);
+        var budget = new ScanBudget(Math.Max(MinScanBudget, withoutTags.Length * 4));
         var pos = 0;
         var removedAny = !ReferenceEquals(withoutTags, text);
         while (pos < withoutTags.Length)
         {
             var m = Candidate().Match(withoutTags, pos);
             if (!m.Success) break;
-            var (start, end) = Extent(withoutTags, m);
+            if (budget.Exhausted) break;
+            var (start, end) = Extent(withoutTags, m, budget);
             if (end <= start)
             {
-                sb.Append(withoutTags, pos, m.Index + 1 - pos);
-                pos = m.Index + 1;
+                // Not code: go on after the candidate (a chain is not searched again from its middle).
+                var resume = Math.Max(m.Index + 1, m.Index + m.Length - 1);
+                sb.Append(withoutTags, pos, resume - pos);
+                pos = resume;
                 continue;
             }
             sb.Append(withoutTags, pos, start - pos);
@@ -76,22 +91,22 @@ internal static partial class ScriptFragments
     }
 
     /// <summary>Start and end of the code fragment a candidate begins, or (0, 0) when it does not read as code.</summary>
-    private static (int Start, int End) Extent(string text, Match m)
+    private static (int Start, int End) Extent(string text, Match m, ScanBudget budget)
     {
-        if (m.Groups["call"].Success) return CallExtent(text, m);
-        if (m.Groups["decl"].Success || m.Groups["assign"].Success) return AssignmentExtent(text, m.Index, m.Index + m.Length);
+        if (m.Groups["call"].Success) return CallExtent(text, m, budget);
+        if (m.Groups["decl"].Success || m.Groups["assign"].Success) return AssignmentExtent(text, m.Index, m.Index + m.Length, budget);
         if (m.Groups["paren"].Success)
         {
-            var close = ScanBalanced(text, m.Index);
+            var close = ScanBalanced(text, m.Index, budget);
             if (close < 0) return (0, 0);
             var chained = ChainedCall().Match(text, close + 1);
             if (!chained.Success) return (0, 0);
-            var end = FollowCalls(text, chained.Index + chained.Length - 1);
+            var end = FollowCalls(text, chained.Index + chained.Length - 1, budget);
             return end < 0 ? (0, 0) : (m.Index, TakeSemicolon(text, end));
         }
         if (m.Groups["func"].Success)
         {
-            var close = ScanBalanced(text, m.Index + m.Length - 1);
+            var close = ScanBalanced(text, m.Index + m.Length - 1, budget);
             if (close < 0) return (0, 0);
             var start = m.Index;
             var end = close + 1;
@@ -106,7 +121,7 @@ internal static partial class ScriptFragments
                 end = after + 1;
                 if (end < text.Length && text[end] == '(')
                 {
-                    var call = ScanBalanced(text, end);
+                    var call = ScanBalanced(text, end, budget);
                     if (call > 0) end = call + 1;
                 }
             }
@@ -115,13 +130,13 @@ internal static partial class ScriptFragments
         if (m.Groups["jq"].Success || m.Groups["bare"].Success)
         {
             var open = text.IndexOf('(', m.Index);
-            var end = FollowCalls(text, open);
+            var end = FollowCalls(text, open, budget);
             return end < 0 ? (0, 0) : (m.Index, TakeSemicolon(text, end));
         }
         return (0, 0);
     }
 
-    private static (int, int) CallExtent(string text, Match m)
+    private static (int, int) CallExtent(string text, Match m, ScanBudget budget)
     {
         var start = m.Index;
         var chain = m.Value[..^1];
@@ -133,7 +148,7 @@ internal static partial class ScriptFragments
             return (0, 0);
 
         var open = m.Index + m.Length - 1;
-        var end = FollowCalls(text, open);
+        var end = FollowCalls(text, open, budget);
         if (end < 0) return (0, 0);
         var withSemicolon = TakeSemicolon(text, end);
         var body = text[open..end];
@@ -148,28 +163,40 @@ internal static partial class ScriptFragments
         s.Length >= 2 && char.IsUpper(s[0]) && s.Skip(1).All(char.IsLower) || s.All(char.IsLower) && s.Length >= 2 && !ScriptRoots.Contains(s);
 
     /// <summary>From an opening parenthesis, scans the call and any chained <c>.name(...)</c> calls; returns the index after the last ')' or -1.</summary>
-    private static int FollowCalls(string text, int open)
+    private static int FollowCalls(string text, int open, ScanBudget budget)
     {
         if (open < 0 || open >= text.Length || text[open] != '(') return -1;
-        var close = ScanBalanced(text, open);
+        var close = ScanBalanced(text, open, budget);
         if (close < 0) return -1;
         var end = close + 1;
         for (var guard = 0; guard < 8; guard++)
         {
             var chained = ChainedCall().Match(text, end);
             if (!chained.Success) break;
-            var next = ScanBalanced(text, chained.Index + chained.Length - 1);
+            var next = ScanBalanced(text, chained.Index + chained.Length - 1, budget);
             if (next < 0) break;
             end = next + 1;
         }
         return end;
     }
 
-    private static (int, int) AssignmentExtent(string text, int start, int afterEquals)
+    private static (int, int) AssignmentExtent(string text, int start, int afterEquals, ScanBudget budget)
     {
         var i = afterEquals;
         var depth = 0;
         var limit = Math.Min(text.Length, start + MaxFragment);
+        try
+        {
+            return AssignmentExtentCore(text, start, afterEquals, ref i, limit, ref depth);
+        }
+        finally
+        {
+            budget.Spend(i < 0 ? limit - afterEquals : i - afterEquals + 1);
+        }
+    }
+
+    private static (int, int) AssignmentExtentCore(string text, int start, int afterEquals, ref int i, int limit, ref int depth)
+    {
         while (i < limit)
         {
             var c = text[i];
@@ -205,11 +232,23 @@ internal static partial class ScriptFragments
     }
 
     /// <summary>Index of the bracket closing the one at <paramref name="open"/>, skipping strings; -1 when unbalanced or too long.</summary>
-    private static int ScanBalanced(string text, int open)
+    private static int ScanBalanced(string text, int open, ScanBudget budget)
     {
         var depth = 0;
         var limit = Math.Min(text.Length, open + MaxFragment);
         var i = open;
+        try
+        {
+            return ScanBalancedCore(text, ref i, limit, ref depth);
+        }
+        finally
+        {
+            budget.Spend(i < 0 ? limit - open : i - open + 1);
+        }
+    }
+
+    private static int ScanBalancedCore(string text, ref int i, int limit, ref int depth)
+    {
         while (i < limit)
         {
             var c = text[i];
