@@ -24,7 +24,7 @@ case "${1:-}" in
         api "$API/api/queues/$vh?columns=name,messages" | python3 -c '
 import json,sys
 rows=[q for q in json.load(sys.stdin) if q["name"].endswith("_error")]
-print("\n".join(f"{q[\"name\"]:40} {q.get(\"messages\",0)}" for q in rows) or "no error queues")'
+print("\n".join("%-40s %s" % (q["name"], q.get("messages", 0)) for q in rows) or "no error queues")'
         ;;
     show)
         [ $# -ge 2 ] || usage
