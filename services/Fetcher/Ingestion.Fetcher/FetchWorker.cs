@@ -1,3 +1,4 @@
+using Ingestion.Fetcher.Domain;
 using Ingestion.Fetcher.Sources;
 using Ingestion.Fetcher.Storage;
 
@@ -14,6 +15,20 @@ public sealed class FetchWorker(ArticlePublisher publisher, FolderIngestor folde
     {
         foreach (var feed in options.Feeds.Where(f => !string.IsNullOrWhiteSpace(f.Url)))
             await feeds.AddAsync(feed.Url, feed.Name ?? feed.Url, null, ct);
+        var seedFiles = options.FeedSeedFiles.Concat(options.Folders.Select(f => Path.Combine(f, "feeds.json"))).Where(File.Exists).Distinct();
+        foreach (var file in seedFiles)
+        {
+            try
+            {
+                var seeded = FeedSeeds.Parse(await File.ReadAllTextAsync(file, ct), file);
+                foreach (var feed in seeded) await feeds.AddAsync(feed.Url, feed.Name ?? feed.Url, null, ct);
+                logger.LogInformation("Added {Count} feeds from {File}", seeded.Count, file);
+            }
+            catch (FormatException e)
+            {
+                logger.LogError("Feed seed file ignored: {Error}", e.Message);
+            }
+        }
 
         while (!ct.IsCancellationRequested)
         {

@@ -9,10 +9,25 @@ public sealed class FetcherOptions
     public List<string> FolderExtensions { get; set; } = [".txt", ".html", ".htm"];
     /// <summary>Feeds to poll, added to the feed table at start-up.</summary>
     public List<FeedConfig> Feeds { get; set; } = [];
+    /// <summary>JSON files of feeds to add at start-up (see FeedSeeds); a <c>feeds.json</c> in a folder source is read too.</summary>
+    public List<string> FeedSeedFiles { get; set; } = [];
     /// <summary>Seconds between two scans of the folders (and retries of unpublished pages).</summary>
     public int CycleSeconds { get; set; } = 10;
-    /// <summary>Seconds between two polls of one feed.</summary>
+    /// <summary>Seconds between two polls of a feed whose publishing rhythm is not known yet (and the base of the failure backoff).</summary>
     public int FeedPollSeconds { get; set; } = 300;
+    /// <summary>A feed is never polled more often than this (seconds; a smaller FeedPollSeconds lowers it).</summary>
+    public int FeedMinPollSeconds { get; set; } = 60;
+    /// <summary>A healthy feed is polled at least this often (seconds), whatever its rhythm or ttl says.</summary>
+    public int FeedMaxPollSeconds { get; set; } = 6 * 3600;
+    /// <summary>The longest wait after failures or a Retry-After (seconds).</summary>
+    public int FeedMaxBackoffSeconds { get; set; } = 24 * 3600;
+
+    /// <summary>The schedule bounds these options describe.</summary>
+    public Ingestion.Fetcher.Domain.PollPolicy PollPolicy => new(
+        TimeSpan.FromSeconds(Math.Min(FeedMinPollSeconds, FeedPollSeconds)),
+        TimeSpan.FromSeconds(Math.Max(FeedMaxPollSeconds, FeedPollSeconds)),
+        TimeSpan.FromSeconds(FeedPollSeconds),
+        TimeSpan.FromSeconds(Math.Max(FeedMaxBackoffSeconds, FeedPollSeconds)));
     /// <summary>Pages larger than this are refused with ArticleRejected (too-large), not sent.</summary>
     public long MaxPageBytes { get; set; } = 5 * 1024 * 1024;
     public int TimeoutSeconds { get; set; } = 30;
@@ -22,6 +37,18 @@ public sealed class FetcherOptions
     /// <summary>Allow fetching from private-range addresses (intranet deployments).</summary>
     public bool AllowPrivate { get; set; }
     public string UserAgent { get; set; } = "IngestionBot/0.1 (+https://github.com/ingestion/ingestion)";
+    /// <summary>Fetch robots.txt per host and honour its Disallow rules and Crawl-delay.</summary>
+    public bool RespectRobots { get; set; } = true;
+    /// <summary>How long a host's robots.txt is cached (minutes).</summary>
+    public int RobotsCacheMinutes { get; set; } = 60;
+    /// <summary>A Crawl-delay longer than this (seconds) is capped.</summary>
+    public int MaxCrawlDelaySeconds { get; set; } = 60;
+    /// <summary>Requests to one host at once.</summary>
+    public int MaxConcurrentPerHost { get; set; } = 1;
+    /// <summary>Minimum pause between two requests to one host (milliseconds).</summary>
+    public int HostMinDelayMs { get; set; } = 1000;
+    /// <summary>Hosts polled in parallel.</summary>
+    public int MaxParallelHosts { get; set; } = 8;
     /// <summary>Download attempts for an article URL before it is rejected for good.</summary>
     public int MaxPageAttempts { get; set; } = 5;
 }

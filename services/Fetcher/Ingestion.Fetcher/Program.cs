@@ -21,9 +21,12 @@ builder.Services.AddHttpClient<PageDownloader>()
     .ConfigurePrimaryHttpMessageHandler(sp => SafeHttpHandlerFactory.Create(sp.GetRequiredService<FetchLimits>()));
 builder.Services.AddSingleton<PageStore>();
 builder.Services.AddSingleton<FeedStore>();
+builder.Services.AddSingleton<PollHistoryStore>();
 builder.Services.AddSingleton<FailureStore>();
 builder.Services.AddSingleton<ArticlePublisher>();
 builder.Services.AddSingleton<FolderIngestor>();
+builder.Services.AddSingleton<HostGate>();
+builder.Services.AddSingleton<FetcherMetrics>();
 builder.Services.AddSingleton<FeedIngestor>();
 builder.Services.AddHostedService<FetchWorker>();
 

@@ -46,8 +46,8 @@ public static partial class FeedEncoding
             }
             return new Decoded(encoding.GetString(content), encoding, fellBack);
         }
-        var cp1252 = System.Text.Encoding.GetEncoding(1252);
-        return new Decoded(cp1252.GetString(content), cp1252, true);
+        var detected = Detect(content) ?? System.Text.Encoding.GetEncoding(1252);
+        return new Decoded(detected.GetString(content), detected, true);
     }
 
     /// <summary>The encoding for a charset name, or null when unknown. Latin-1 and ASCII map to windows-1252.</summary>
@@ -74,6 +74,17 @@ public static partial class FeedEncoding
         {
             return null;
         }
+    }
+
+    /// <summary>The legacy encoding a statistical detector (uchardet) is confident about, or null.</summary>
+    private static Encoding? Detect(ReadOnlySpan<byte> content)
+    {
+        var sample = content.Length > 64 * 1024 ? content[..(64 * 1024)] : content;
+        var result = UtfUnknown.CharsetDetector.DetectFromBytes(sample.ToArray()).Detected;
+        if (result is null || result.Confidence < 0.5f || result.EncodingName is null) return null;
+        var name = result.EncodingName.ToLowerInvariant();
+        if (name.StartsWith("utf", StringComparison.Ordinal) || name is "ascii" or "us-ascii") return null;
+        return ForName(name);
     }
 
     private static void AddCandidate(List<Encoding> list, string? name)

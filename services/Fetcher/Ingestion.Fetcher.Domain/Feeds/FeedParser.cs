@@ -40,6 +40,8 @@ public static class FeedParser
             var root = document.Root ?? throw new FeedFormatException("Malformed XML: no root element.");
             if (decoded.Encoding.CodePage == 65001 && Mojibake.Repair(document) is var fixedNodes and > 0)
                 repairs.Add($"repaired double-encoded UTF-8 in {fixedNodes} text node(s)");
+            if (Mojibake.ReplaceC1Controls(document) is var c1 and > 0)
+                repairs.Add($"read C1 control characters as windows-1252 in {c1} value(s)");
             feed = root.Name.LocalName switch
             {
                 "rss" or "RDF" or "channel" => RssParser.Parse(root, documentBase, IsNetscape(text)),

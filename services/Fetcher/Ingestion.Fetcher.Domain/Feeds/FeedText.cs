@@ -42,6 +42,19 @@ internal static partial class FeedText
         return s.Length == 0 ? null : s;
     }
 
+    /// <summary>A person from RSS-style text: "email (Name)", "Name &lt;email&gt;", a bare email or a bare name.</summary>
+    public static FeedPerson? Person(string? raw)
+    {
+        var s = Clean(raw);
+        if (s is null) return null;
+        if (s.IndexOf('&') >= 0) s = HtmlText.ToPlainText(s) ?? s;
+        var m = EmailThenName().Match(s);
+        if (m.Success) return new FeedPerson(m.Groups["name"].Value.Trim(), m.Groups["email"].Value, null);
+        if ((m = NameThenEmail().Match(s)).Success) return new FeedPerson(m.Groups["name"].Value.Trim().Trim('"'), m.Groups["email"].Value, null);
+        if (!s.Contains(' ') && s.Contains('@')) return new FeedPerson(null, s, null);
+        return new FeedPerson(s, null, null);
+    }
+
     public static int? ParseInt(string? s) =>
         int.TryParse(s?.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 

@@ -21,6 +21,27 @@ internal sealed class ItemBuilder
 
     public int AuthorCount => _authors.Count;
 
+    public List<FeedPerson> AuthorDetails { get; } = [];
+    public List<FeedPerson> Contributors { get; } = [];
+    public List<FeedEnclosure> Enclosures { get; } = [];
+    public string? Rights { get; set; }
+    public string? Comments { get; set; }
+    public IReadOnlyList<FeedLinkInfo> Links { get; set; } = [];
+
+    /// <summary>Adds an author with details; the name (or, lacking one, the email) also goes to the names list.</summary>
+    public void AddAuthorDetail(FeedPerson? person)
+    {
+        if (person is null || (person.Name is null && person.Email is null && person.Uri is null)) return;
+        if (!AuthorDetails.Contains(person)) AuthorDetails.Add(person);
+        AddAuthor(person.Name ?? person.Email);
+    }
+
+    public void AddEnclosure(string? url, string? type, string? length)
+    {
+        if (string.IsNullOrWhiteSpace(url) || Enclosures.Any(e => e.Url == url)) return;
+        Enclosures.Add(new FeedEnclosure(url, string.IsNullOrWhiteSpace(type) ? null : type.Trim(), string.IsNullOrWhiteSpace(length) ? null : length.Trim()));
+    }
+
     public void AddAuthor(string? raw)
     {
         var name = FeedText.AuthorName(raw);
@@ -53,5 +74,11 @@ internal sealed class ItemBuilder
     {
         ContentHtml = ContentHtml,
         PublicationName = PublicationName,
+        AuthorDetails = AuthorDetails.ToArray(),
+        Contributors = Contributors.ToArray(),
+        Enclosures = Enclosures.ToArray(),
+        Rights = Rights,
+        Comments = Comments,
+        Links = Links,
     };
 }

@@ -69,4 +69,48 @@ public static class Mojibake
         }
         return changed;
     }
+
+    /// <summary>Replaces C1 control characters (U+0080–U+009F) in text and attribute values by the windows-1252
+    /// characters they stand for (curly quotes, dashes, €, …): they come from windows-1252 bytes or <c>&amp;#146;</c>
+    /// references in documents that claim ISO-8859-1, and are never meant as controls. Returns how many values changed.</summary>
+    public static int ReplaceC1Controls(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var changed = 0;
+        foreach (var node in document.DescendantNodes())
+        {
+            if (node is XText t && HasC1(t.Value)) { t.Value = FromC1(t.Value); changed++; }
+            else if (node is XElement e)
+            {
+                foreach (var a in e.Attributes())
+                {
+                    if (HasC1(a.Value)) { a.Value = FromC1(a.Value); changed++; }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static bool HasC1(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c is >= '\u0080' and <= '\u009F') return true;
+        }
+        return false;
+    }
+
+    private static string FromC1(string s)
+    {
+        var chars = s.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009F')
+            {
+                var mapped = Encoding.GetEncoding(1252).GetString([(byte)chars[i]]);
+                if (mapped.Length == 1 && mapped[0] is not (>= '\u0080' and <= '\u009F')) chars[i] = mapped[0];
+            }
+        }
+        return new string(chars);
+    }
 }

@@ -32,4 +32,28 @@ public sealed record ParsedFeed(
     /// <summary>What was repaired to read the body (undeclared entities, stray ampersands, invalid characters, a
     /// non-UTF-8 body without a declaration); empty when the body was read as it came.</summary>
     public IReadOnlyList<string> Repairs { get; init; } = [];
+
+    /// <summary>Copyright / rights statement, plain text.</summary>
+    public string? Rights { get; init; }
+
+    /// <summary>The feed's own id (Atom id, JSON feed_url), or null.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The generator's name (plain text), or null.</summary>
+    public string? Generator { get; init; }
+
+    /// <summary>The feed's logo/image URL, or null.</summary>
+    public string? ImageUrl { get; init; }
+
+    /// <summary>Authors (Atom author, RSS managingEditor, dc:creator/dc:publisher, JSON authors).</summary>
+    public IReadOnlyList<FeedPerson> Authors { get; init; } = [];
+
+    /// <summary>Contributors (Atom contributor, dc:contributor).</summary>
+    public IReadOnlyList<FeedPerson> Contributors { get; init; } = [];
+
+    /// <summary>Feed categories, plain text.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Every link of the feed element (Atom), in document order; <see cref="Link"/> is the alternate one.</summary>
+    public IReadOnlyList<FeedLinkInfo> Links { get; init; } = [];
 }

@@ -16,4 +16,25 @@ public sealed record ParsedItem(string Link, FeedItemInfo Info)
 
     /// <summary>Publication (site) name a news sitemap gives (news:publication/news:name).</summary>
     public string? PublicationName { get; init; }
+
+    /// <summary>The authors with what the feed says of them (name, email, URI); <see cref="FeedItemInfo.Authors"/> has the names.</summary>
+    public IReadOnlyList<FeedPerson> AuthorDetails { get; init; } = [];
+
+    /// <summary>Contributors (Atom contributor, dc:contributor).</summary>
+    public IReadOnlyList<FeedPerson> Contributors { get; init; } = [];
+
+    /// <summary>Attached files (audio, video, images, documents).</summary>
+    public IReadOnlyList<FeedEnclosure> Enclosures { get; init; } = [];
+
+    /// <summary>Rights / copyright of the item, plain text.</summary>
+    public string? Rights { get; init; }
+
+    /// <summary>URL of the item's comments page (RSS comments), or null.</summary>
+    public string? Comments { get; init; }
+
+    /// <summary>The feed the item was first published in (Atom source, RSS source), when the feed says so.</summary>
+    public ParsedFeed? Source { get; init; }
+
+    /// <summary>Every link of the item (Atom), in document order; <see cref="Link"/> is the one to fetch.</summary>
+    public IReadOnlyList<FeedLinkInfo> Links { get; init; } = [];
 }

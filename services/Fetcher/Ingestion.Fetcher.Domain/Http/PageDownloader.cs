@@ -63,6 +63,7 @@ public sealed class PageDownloader(HttpClient client, FetchLimits limits)
                     RetryAfter: RetryAfterOf(response))
                 {
                     Redirects = redirects,
+                    FreshFor = FreshnessOf(response),
                 };
             }
         }
@@ -70,6 +71,18 @@ public sealed class PageDownloader(HttpClient client, FetchLimits limits)
         {
             throw new TimeoutException($"Fetching '{url}' took longer than {limits.Timeout.TotalSeconds:0.###} s.", ex);
         }
+    }
+
+    /// <summary>How long the response may be cached: Cache-Control max-age (s-maxage ignored), else Expires minus Date.</summary>
+    private static TimeSpan? FreshnessOf(HttpResponseMessage response)
+    {
+        if (response.Headers.CacheControl?.MaxAge is { } maxAge) return maxAge;
+        if (response.Content.Headers.Expires is { } expires)
+        {
+            var date = response.Headers.Date ?? DateTimeOffset.UtcNow;
+            return expires > date ? expires - date : TimeSpan.Zero;
+        }
+        return null;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)

@@ -27,4 +27,7 @@ public sealed record PageResponse(
 
     /// <summary>The redirect chain after the requested URL, in order (empty when there were none).</summary>
     public IReadOnlyList<string> Redirects { get; init; } = [];
+
+    /// <summary>How long the server says the response stays fresh (Cache-Control max-age, or Expires minus Date), or null.</summary>
+    public TimeSpan? FreshFor { get; init; }
 }

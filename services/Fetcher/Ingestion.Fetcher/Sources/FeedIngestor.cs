@@ -8,38 +8,78 @@ namespace Ingestion.Fetcher.Sources;
 
 /// <summary>Polls due feeds (conditional GET) and fetches the pages of items not seen before.</summary>
 public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, PageStore pages, FailureStore failures,
-    ArticlePublisher publisher, FetcherOptions options, ServiceTelemetry telemetry, ILogger<FeedIngestor> logger)
+    ArticlePublisher publisher, FetcherOptions options, ServiceTelemetry telemetry, HostGate gate, FetcherMetrics metrics,
+    PollHistoryStore history, ILogger<FeedIngestor> logger)
 {
-    readonly TimeSpan pollInterval = TimeSpan.FromSeconds(options.FeedPollSeconds);
+    readonly PollPolicy policy = options.PollPolicy;
 
+    /// <summary>Polls every due feed: hosts in parallel (up to MaxParallelHosts), the feeds of one host one after another.</summary>
     public async Task PollDueAsync(CancellationToken ct)
     {
-        foreach (var feed in await feeds.DueAsync(ct))
+        var due = await feeds.DueAsync(ct);
+        var byHost = due.GroupBy(f => Uri.TryCreate(f.Url, UriKind.Absolute, out var u) ? HostGate.HostKey(u) : f.Url).ToList();
+        await Parallel.ForEachAsync(byHost, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelHosts), CancellationToken = ct },
+            async (host, token) =>
+            {
+                foreach (var feed in host) await PollOneAsync(feed, token);
+            });
+    }
+
+    private async Task PollOneAsync(FeedRow feed, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            try
-            {
-                await PollAsync(feed, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                logger.LogWarning("Poll of {Feed} failed: {Error}", feed.Url, e.Message);
-                await feeds.FailedAsync(feed.Url, e.Message, pollInterval, ct);
-            }
+            var r = await PollAsync(feed, ct);
+            await history.RecordAsync(feed.Url, r.Outcome, r.Status, r.Items, r.NewItems, System.Diagnostics.Stopwatch.GetElapsedTime(started), r.Next, null, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var outcome = e is RobotsDisallowedException ? "robots-disallowed" : "failed";
+            metrics.Polled(outcome);
+            var backoff = PollSchedule.AfterFailure(policy, feed.ErrorCount + 1, (e as FeedHttpException)?.RetryAfter, Random.Shared.NextDouble());
+            logger.LogWarning("Poll of {Feed} failed: {Error}; next try in {Backoff}", feed.Url, e.Message, backoff);
+            await feeds.FailedAsync(feed.Url, e.Message, backoff, ct);
+            await history.RecordAsync(feed.Url, outcome, (e as FeedHttpException)?.Status, null, null,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started), backoff, e.Message, ct);
         }
     }
+
+    private sealed record PollResult(string Outcome, int Status, int? Items, int? NewItems, TimeSpan Next);
 
     /// <summary>Downloads and parses a feed; throws with the reason when it cannot be read.</summary>
     public async Task<(PageResponse Response, ParsedFeed? Feed)> ReadAsync(string url, string? etag, DateTimeOffset? lastModified, CancellationToken ct)
     {
-        var response = await downloader.GetAsync(url, etag, lastModified, ct);
+        var uri = new Uri(url);
+        if (!await gate.IsAllowedAsync(uri, ct))
+            throw new RobotsDisallowedException(url);
+        PageResponse response;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using (await gate.EnterAsync(uri, ct))
+            response = await downloader.GetAsync(url, etag, lastModified, ct);
+        metrics.Fetched("feed", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Body.Length);
         if (response.StatusCode == 304)
             return (response, null);
         if (response.StatusCode is < 200 or > 299)
-            throw new HttpRequestException($"HTTP {response.StatusCode} from {response.FinalUrl}");
+            throw new FeedHttpException(response.StatusCode, response.FinalUrl, response.RetryAfter);
         return (response, FeedParser.Parse(response.Body, response.ContentType, response.Charset, response.FinalUrl));
     }
 
-    async Task PollAsync(FeedRow feed, CancellationToken ct)
+    /// <summary>Autodiscovery: the feeds an HTML page announces with &lt;link rel="alternate"&gt;, resolved against the
+    /// page's final URL (empty when the URL is not an HTML page). Fetched like a feed: robots.txt, host politeness, limits.</summary>
+    public async Task<IReadOnlyList<FeedLink>> DiscoverAsync(string pageUrl, CancellationToken ct)
+    {
+        var uri = new Uri(pageUrl);
+        if (!await gate.IsAllowedAsync(uri, ct)) throw new RobotsDisallowedException(pageUrl);
+        PageResponse page;
+        using (await gate.EnterAsync(uri, ct))
+            page = await downloader.GetAsync(pageUrl, ct: ct);
+        if (!page.IsSuccess || !page.ContentType.Contains("html", StringComparison.OrdinalIgnoreCase)) return [];
+        var text = FeedEncoding.Decode(page.Body, page.Charset).Text;
+        return FeedLinkFinder.Find(text, page.FinalUrl);
+    }
+
+    async Task<PollResult> PollAsync(FeedRow feed, CancellationToken ct)
     {
         using var poll = telemetry.Source.StartActivity("poll feed");
         poll?.SetTag("feed.url", feed.Url);
@@ -49,8 +89,10 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         {
             poll?.SetTag("feed.outcome", "unchanged");
             telemetry.Record("feed-unchanged", 0);
-            await feeds.SucceededAsync(feed.Url, feed.Kind ?? "unknown", null, null, pollInterval, ct);
-            return;
+            metrics.Polled("unchanged");
+            var unchangedNext = PollSchedule.AfterSuccess(policy, [], DateTimeOffset.UtcNow, null, response.FreshFor);
+            await feeds.SucceededAsync(feed.Url, feed.Kind ?? "unknown", null, null, unchangedNext, ct);
+            return new PollResult("unchanged", response.StatusCode, null, null, unchangedNext);
         }
 
         var source = new SourceRef(parsed.Kind, feed.Name, feed.Url);
@@ -69,9 +111,14 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         poll?.SetTag("feed.items.new", fresh);
         poll?.SetTag("feed.outcome", fresh > 0 ? "new-items" : "no-new-items");
         telemetry.Record(fresh > 0 ? "feed-new-items" : "feed-no-new-items", 0);
-        var next = parsed.TtlMinutes is { } ttl ? TimeSpan.FromMinutes(Math.Max(ttl, options.FeedPollSeconds / 60.0)) : pollInterval;
+        metrics.Polled(fresh > 0 ? "new-items" : "no-new-items");
+        metrics.ItemsDiscovered.Add(fresh);
+        var dates = parsed.Items.Select(i => i.Info.Published ?? i.Info.Updated).OfType<DateTimeOffset>();
+        var next = PollSchedule.AfterSuccess(policy, dates, DateTimeOffset.UtcNow, parsed.TtlMinutes, response.FreshFor);
+        poll?.SetTag("feed.next_poll_seconds", (int)next.TotalSeconds);
         await feeds.SucceededAsync(feed.Url, parsed.Kind, response.ETag, response.LastModified, next, ct);
         logger.LogInformation("Polled {Feed}: {Items} items, {New} new", feed.Url, parsed.Items.Count, fresh);
+        return new PollResult(fresh > 0 ? "new-items" : "no-new-items", response.StatusCode, parsed.Items.Count, fresh, next);
     }
 
     async Task<bool> FetchItemAsync(ParsedItem item, SourceRef source, CancellationToken ct)
@@ -85,10 +132,26 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         if (await pages.IsKnownAsync(articleId, ct) || await failures.IsBackingOffAsync(articleId, ct))
             return false;
 
+        var pageUri = new Uri(item.Link);
+        if (!await gate.IsAllowedAsync(pageUri, ct))
+        {
+            logger.LogInformation("Skipped {Url}: disallowed by robots.txt", item.Link);
+            return false;
+        }
         using var activity = publisher.StartArticleTrace(item.Link);
         try
         {
-            var page = await downloader.GetAsync(item.Link, ct: ct);
+            PageResponse page;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using (var fetch = telemetry.Source.StartActivity("fetch page"))
+            using (await gate.EnterAsync(pageUri, ct))
+            {
+                fetch?.SetTag("url.full", item.Link);
+                page = await downloader.GetAsync(item.Link, ct: ct);
+                fetch?.SetTag("http.response.status_code", page.StatusCode);
+                fetch?.SetTag("http.response.body.size", page.Body.Length);
+            }
+            metrics.Fetched("page", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Body.Length);
             if (!page.IsSuccess)
                 throw new HttpRequestException($"HTTP {page.StatusCode} from {page.FinalUrl}");
             var revision = await publisher.RecordAndPublishAsync(new NewPage(articleId, item.Link, page.FinalUrl, source,

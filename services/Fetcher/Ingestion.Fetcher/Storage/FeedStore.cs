@@ -47,14 +47,36 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             """, new { url, kind, etag, lastModified = lastModified?.UtcDateTime, next }, cancellationToken: ct));
     }
 
-    /// <summary>Records a failed poll and backs off exponentially (with jitter) up to a day.</summary>
-    public async Task FailedAsync(string url, string error, TimeSpan baseInterval, CancellationToken ct)
+    /// <summary>Records a failed poll; the next poll waits <paramref name="backoff"/> (see PollSchedule.AfterFailure).</summary>
+    public async Task FailedAsync(string url, string error, TimeSpan backoff, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update feeds set last_polled_at = now(), last_error = @error, error_count = error_count + 1,
-                next_poll_at = now() + least(interval '1 day', @baseInterval * power(2, error_count) * (0.8 + random() * 0.4))
+                next_poll_at = now() + @backoff
             where url = @url
-            """, new { url, error, baseInterval }, cancellationToken: ct));
+            """, new { url, error, backoff }, cancellationToken: ct));
+    }
+
+    public async Task<FeedRow?> GetAsync(string url, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<FeedRow>(new CommandDefinition($"select {Columns} from feeds where url = @url", new { url }, cancellationToken: ct));
+    }
+
+    /// <summary>Pauses or resumes a feed; a resumed feed is due at once. False when the feed is unknown.</summary>
+    public async Task<bool> SetPausedAsync(string url, bool paused, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("""
+            update feeds set paused = @paused, next_poll_at = case when @paused then next_poll_at else now() end where url = @url
+            """, new { url, paused }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>Removes a feed (pages already fetched stay). False when the feed is unknown.</summary>
+    public async Task<bool> RemoveAsync(string url, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("delete from feeds where url = @url", new { url }, cancellationToken: ct)) > 0;
     }
 }

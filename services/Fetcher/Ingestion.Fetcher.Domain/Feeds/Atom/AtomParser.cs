@@ -18,21 +18,27 @@ internal static class AtomParser
         };
         var core = new HashSet<string> { ns };
 
-        var title = TextConstructPlain(root.Child("title", core), documentBase);
-        var link = AlternateLink(root, core, documentBase);
-        var language = root.LangInScope();
-        var subtitle = TextConstructPlain(root.Child("subtitle", core) ?? root.Child("tagline", core), documentBase);
-        var updated = FeedDates.Parse(root.ChildText("updated", core) ?? root.ChildText("modified", core));
         var feedAuthors = AuthorNames(root, core).ToList();
-
         var items = root.Children("entry", core).Select(e => ParseEntry(e, core, documentBase, feedAuthors)).ToList();
-        return new ParsedFeed("atom", title, link, language, items, null)
-        {
-            Version = version,
-            Subtitle = subtitle,
-            Updated = updated,
-        };
+        return FeedLevel(root, core, documentBase, items) with { Version = version };
     }
+
+    /// <summary>What a feed element (or an entry's atom:source) says about the feed.</summary>
+    private static ParsedFeed FeedLevel(XElement root, HashSet<string> core, Uri? documentBase, List<ParsedItem> items) =>
+        new("atom", TextConstructPlain(root.Child("title", core), documentBase), AlternateLink(root, core, documentBase), root.LangInScope(), items, null)
+        {
+            Subtitle = TextConstructPlain(root.Child("subtitle", core) ?? root.Child("tagline", core), documentBase),
+            Updated = FeedDates.Parse(root.ChildText("updated", core) ?? root.ChildText("modified", core)),
+            Rights = TextConstructPlain(root.Child("rights", core) ?? root.Child("copyright", core), documentBase),
+            Id = FeedText.Clean(root.ChildText("id", core)),
+            Generator = FeedText.Clean(root.Child("generator", core)?.Value),
+            ImageUrl = XmlBase.Resolve(root.ChildText("logo", core) ?? root.ChildText("icon", core), root, documentBase),
+            Authors = People(root, "author", core, documentBase).ToArray(),
+            Links = Links(root, core, documentBase),
+            Contributors = People(root, "contributor", core, documentBase).ToArray(),
+            Categories = root.Children("category", core).Select(c => FeedText.Clean(c.Attr("term") ?? c.Attr("label") ?? c.Value))
+                .OfType<string>().Distinct().ToArray(),
+        };
 
     private static ParsedItem ParseEntry(XElement entry, HashSet<string> core, Uri? documentBase, List<string> feedAuthors)
     {
@@ -52,7 +58,10 @@ internal static class AtomParser
         if (b.Link is null && b.Id is { } id && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
             b.Link = id;
 
-        foreach (var name in AuthorNames(entry, core)) b.AddAuthor(name);
+        foreach (var person in People(entry, "author", core, documentBase)) b.AddAuthorDetail(person);
+        b.Contributors.AddRange(People(entry, "contributor", core, documentBase));
+        b.Rights = TextConstructPlain(entry.Child("rights", core) ?? entry.Child("copyright", core), documentBase);
+        b.Links = Links(entry, core, documentBase);
         foreach (var creator in entry.Children("creator", XmlNames.DcAll)) b.AddAuthor(creator.Value);
         if (b.AuthorCount == 0 && entry.Child("source", core) is { } source)
             foreach (var name in AuthorNames(source, core)) b.AddAuthor(name);
@@ -68,13 +77,44 @@ internal static class AtomParser
 
         foreach (var enclosure in entry.Children("link", core))
         {
+            if (enclosure.Attr("rel") == "enclosure")
+                b.AddEnclosure(XmlBase.Resolve(enclosure.Attr("href"), enclosure, documentBase), enclosure.Attr("type"), enclosure.Attr("length"));
             if (enclosure.Attr("rel") == "enclosure" && FeedText.LooksLikeImage(enclosure.Attr("type"), enclosure.Attr("href")))
             {
                 b.SetImageIfNone(XmlBase.Resolve(enclosure.Attr("href"), enclosure, documentBase));
             }
         }
         b.SetImageIfNone(RssParser.ImageOf(entry, documentBase));
-        return b.Build();
+        var built = b.Build();
+        return entry.Child("source", core) is { } src ? built with { Source = FeedLevel(src, core, documentBase, []) } : built;
+    }
+
+    /// <summary>Every link element with an href, in document order.</summary>
+    private static FeedLinkInfo[] Links(XElement parent, HashSet<string> core, Uri? documentBase) =>
+        parent.Children("link", core)
+            .Select(l => (Element: l, Href: XmlBase.Resolve(l.Attr("href") ?? (l.HasElements ? null : l.Value.Trim()), l, documentBase)))
+            .Where(x => !string.IsNullOrEmpty(x.Href))
+            .Select(x => new FeedLinkInfo(x.Element.Attr("rel") ?? "alternate", x.Href!, x.Element.Attr("type"), x.Element.Attr("title"),
+                x.Element.Attr("hreflang"), x.Element.Attr("length")))
+            .ToArray();
+
+    /// <summary>Atom person constructs (name, email, uri — Atom 0.3's url) under <paramref name="parent"/>.</summary>
+    private static IEnumerable<FeedPerson> People(XElement parent, string element, HashSet<string> core, Uri? documentBase)
+    {
+        foreach (var p in parent.Children(element, core))
+        {
+            if (!p.HasElements)
+            {
+                if (FeedText.Person(p.Value) is { } plain) yield return plain;
+                continue;
+            }
+            var uriElement = p.Child("uri", core) ?? p.Child("url", core);
+            var person = new FeedPerson(
+                FeedText.Clean(p.ChildText("name", core)),
+                FeedText.Clean(p.ChildText("email", core)),
+                uriElement is null ? null : XmlBase.Resolve(uriElement.Value, uriElement, documentBase));
+            if (person.Name is not null || person.Email is not null || person.Uri is not null) yield return person;
+        }
     }
 
     private static IEnumerable<string> AuthorNames(XElement parent, HashSet<string> core)
@@ -121,12 +161,16 @@ internal static class AtomParser
     {
         var type = (e.Attr("type") ?? "text").ToLowerInvariant();
         var mode = e.Attr("mode")?.ToLowerInvariant();
-        if (mode == "base64")
+        // RFC 4287 3.1.1 / 4.1.3.3: a media type that is neither text/* nor XML is base64-encoded content.
+        var isBinaryType = type.Contains('/') && !type.StartsWith("text/", StringComparison.Ordinal)
+                           && !type.EndsWith("+xml", StringComparison.Ordinal) && !type.EndsWith("/xml", StringComparison.Ordinal)
+                           && type != "application/xhtml+xml";
+        if (mode == "base64" || (mode is null && isBinaryType && !e.HasElements))
         {
             try
             {
                 var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(e.Value.Trim()));
-                return (decoded, IsHtmlType(type) ? TextKind.Html : TextKind.Text);
+                return (decoded, IsHtmlType(type) || LooksLikeMarkup(decoded) ? TextKind.Html : TextKind.Text);
             }
             catch (FormatException)
             {
@@ -141,7 +185,8 @@ internal static class AtomParser
             case "application/xhtml+xml":
                 var div = e.Elements().FirstOrDefault(c => c.Name.LocalName == "div");
                 var container = div is not null && e.Elements().Count() == 1 ? div : e;
-                return (container.InnerMarkup(), TextKind.Html);
+                // Serialised as XML: escaped text (&lt;blink&gt;) stays text, it does not become markup.
+                return (string.Concat(container.Nodes().Select(n => n.ToString(System.Xml.Linq.SaveOptions.DisableFormatting))), TextKind.Html);
             case "html":
             case "text/html":
                 return (e.HasElements ? e.InnerMarkup() : e.Value, TextKind.Html);

@@ -34,11 +34,24 @@ internal static class RssParser
         }
 
         var items = itemElements.Select(e => ParseItem(e, documentBase, language)).ToList();
-        return new ParsedFeed("rss", feedTitle, feedLink, language, items, ttl)
+        var feed = new ParsedFeed("rss", feedTitle, feedLink, language, items, ttl)
         {
             Version = version,
             Subtitle = subtitle,
             Updated = updated,
+        };
+        if (channel is null) return feed;
+        var image = channel.Child("image", XmlNames.RssCore) ?? root.Child("image", XmlNames.RssCore);
+        return feed with
+        {
+            Rights = FeedText.PlainTitle(channel.ChildText("copyright", XmlNames.RssCore) ?? channel.ChildText("rights", XmlNames.DcAll)),
+            Generator = FeedText.Clean(channel.ChildText("generator", XmlNames.RssCore)),
+            ImageUrl = image is null ? null : XmlBase.Resolve(image.ChildText("url", XmlNames.RssCore) ?? image.Attribute(XName.Get("resource", XmlNames.Rdf))?.Value, image, documentBase),
+            Authors = new[] { channel.ChildText("managingEditor", XmlNames.RssCore), channel.ChildText("creator", XmlNames.DcAll), channel.ChildText("author", XmlNames.DcAll), channel.ChildText("author", XmlNames.ITunes) }
+                .Select(FeedText.Person).OfType<FeedPerson>().Take(1).ToArray(),
+            Contributors = channel.Children("contributor", XmlNames.DcAll).Select(c => FeedText.Person(c.Value)).OfType<FeedPerson>().ToArray(),
+            Categories = channel.Children("category", XmlNames.RssCore).Concat(channel.Children("subject", XmlNames.DcAll))
+                .Select(c => FeedText.Clean(c.Value)).OfType<string>().Distinct().ToArray(),
         };
     }
 
@@ -78,8 +91,14 @@ internal static class RssParser
                     ?? FeedDates.Parse(item.ChildText("modified", XmlNames.DcTerms))
                     ?? (pubDate is not null ? dcDate : null);
 
-        foreach (var a in item.Children("author", XmlNames.RssCore)) b.AddAuthor(a.Value);
-        foreach (var a in item.Children("creator", XmlNames.DcAll)) b.AddAuthor(a.Value);
+        foreach (var a in item.Children("author", XmlNames.RssCore)) b.AddAuthorDetail(FeedText.Person(a.Value));
+        foreach (var a in item.Children("creator", XmlNames.DcAll)) b.AddAuthorDetail(FeedText.Person(a.Value));
+        foreach (var a in item.Children("author", XmlNames.DcAll)) b.AddAuthorDetail(FeedText.Person(a.Value));
+        b.Contributors.AddRange(item.Children("contributor", XmlNames.DcAll).Select(c => FeedText.Person(c.Value)).OfType<FeedPerson>());
+        b.Rights = FeedText.PlainTitle(item.ChildText("rights", XmlNames.DcAll) ?? item.ChildText("copyright", XmlNames.RssCore));
+        b.Comments = XmlBase.Resolve(item.ChildText("comments", XmlNames.RssCore), item, documentBase);
+        foreach (var enclosure in item.Children("enclosure", XmlNames.RssCore))
+            b.AddEnclosure(XmlBase.Resolve(enclosure.Attr("url"), enclosure, documentBase), enclosure.Attr("type"), enclosure.Attr("length"));
         foreach (var a in item.Children("author", XmlNames.Atom10)) b.AddAuthor(a.ChildText("name", XmlNames.Atom10) ?? a.Value);
         if (b.AuthorCount == 0) foreach (var a in item.Children("author", XmlNames.ITunes)) b.AddAuthor(a.Value);
 
@@ -91,13 +110,19 @@ internal static class RssParser
                           ?? item.Child("summary", XmlNames.ITunes);
         if (description is not null)
             b.SummaryHtml = HtmlSanitizer.Sanitize(description.InnerMarkup(), XmlBase.BaseOf(description, documentBase));
-        var content = item.Child("encoded", XmlNames.Content) ?? item.Child("body", XmlNames.Xhtml) ?? item.Child("content", XmlNames.Atom10);
+        var content = item.Child("encoded", XmlNames.Content) ?? item.Child("body", XmlNames.Xhtml) ?? item.Child("content", XmlNames.Atom10)
+                      ?? item.Child("body", XmlNames.RssCore) ?? item.Child("fullitem", XmlNames.RssCore);
         if (content is not null)
             b.ContentHtml = HtmlSanitizer.Sanitize(content.InnerMarkup(), XmlBase.BaseOf(content, documentBase));
 
         b.ImageUrl = ImageOf(item, documentBase);
+        var sourceElement = item.Child("source", XmlNames.RssCore);
         b.Language = item.ChildText("language", XmlNames.DcAll) ?? item.Attribute(XmlNames.XmlLang)?.Value ?? feedLanguage;
-        return b.Build();
+        var built = b.Build();
+        return sourceElement is null ? built : built with
+        {
+            Source = new ParsedFeed("rss", FeedText.PlainTitle(sourceElement.Value), XmlBase.Resolve(sourceElement.Attr("url"), sourceElement, documentBase), null, [], null),
+        };
     }
 
     /// <summary>The first image among enclosures, media:content, media:thumbnail (also inside media:group) and itunes:image.</summary>

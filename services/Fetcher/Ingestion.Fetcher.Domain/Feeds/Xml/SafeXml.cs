@@ -29,6 +29,31 @@ internal static partial class SafeXml
     [GeneratedRegex(@"'(?<p>[^']+)' is an undeclared (?:namespace )?prefix")]
     private static partial Regex UndeclaredPrefix();
 
+    [GeneratedRegex(@"The '(?<start>[^']+)' start tag on line \d+ position \d+ does not match the end tag of '(?<end>[^']+)'")]
+    private static partial Regex MismatchedEndTag();
+
+    /// <summary>The text with the end tag <c>&lt;/from&gt;</c> at (line, position) renamed to <paramref name="to"/>, or null
+    /// when it is not found there.</summary>
+    private static string? RenameEndTag(string text, int line, int position, string from, string to)
+    {
+        var offset = 0;
+        for (var l = 1; l < line; l++)
+        {
+            offset = text.IndexOf('\n', offset);
+            if (offset < 0) return null;
+            offset++;
+        }
+        var guess = offset + position - 1;
+        var tag = "</" + from;
+        var start = -1;
+        for (var k = Math.Min(text.Length - 1, guess + 2); k >= Math.Max(0, guess - 16); k--)
+        {
+            if (text.AsSpan(k).StartsWith(tag, StringComparison.Ordinal)) { start = k; break; }
+        }
+        if (start < 0) return null;
+        return string.Concat(text.AsSpan(0, start + 2), to, text.AsSpan(start + 2 + from.Length));
+    }
+
     public static XDocument Load(string text, List<string> repairs)
     {
         text = RemoveInvalidCharacters(text, repairs);
@@ -54,6 +79,13 @@ internal static partial class SafeXml
                 {
                     extraPrefixes.Add(m.Groups["p"].Value);
                     repairs.Add($"declared undeclared namespace prefix '{m.Groups["p"].Value}'");
+                    continue;
+                }
+                if (MismatchedEndTag().Match(ex.Message) is { Success: true } mm
+                    && RenameEndTag(text, ex.LineNumber, ex.LinePosition, mm.Groups["end"].Value, mm.Groups["start"].Value) is { } renamed)
+                {
+                    repairs.Add($"closed <{mm.Groups["start"].Value}> whose end tag was written </{mm.Groups["end"].Value}>");
+                    text = renamed;
                     continue;
                 }
                 if (!repaired)

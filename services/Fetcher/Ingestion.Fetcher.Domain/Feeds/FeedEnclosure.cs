@@ -1,0 +1,7 @@
+namespace Ingestion.Fetcher.Domain;
+
+/// <summary>A file attached to an item (RSS enclosure, Atom rel="enclosure" link, JSON Feed attachment).</summary>
+/// <param name="Url">Absolute URL.</param>
+/// <param name="Type">Declared media type, or null.</param>
+/// <param name="Length">Declared size in bytes, as written, or null.</param>
+public sealed record FeedEnclosure(string Url, string? Type, string? Length);

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Ingestion.Fetcher.Domain;
+
+namespace Ingestion.Fetcher.Sources;
+
+/// <summary>
+/// Politeness per host (scheme + authority): at most <c>MaxConcurrentPerHost</c> requests at once, at least
+/// <c>HostMinDelayMs</c> — or the robots.txt Crawl-delay when longer (capped at <c>MaxCrawlDelaySeconds</c>) — between
+/// the end of one request and the start of the next, and robots.txt fetched once per <c>RobotsCacheMinutes</c>
+/// (404/410: everything allowed; 5xx or unreachable: everything disallowed until the next try, as RFC 9309 says).
+/// </summary>
+public sealed class HostGate(PageDownloader downloader, FetcherOptions options, ILogger<HostGate> logger)
+{
+    private sealed class HostState(int concurrency)
+    {
+        public SemaphoreSlim Slots { get; } = new(concurrency, concurrency);
+        public DateTimeOffset NextStart;
+        public int Waiting;
+        public RobotsTxt? Robots;
+        public DateTimeOffset RobotsExpires;
+        public readonly SemaphoreSlim RobotsLock = new(1, 1);
+    }
+
+    private readonly ConcurrentDictionary<string, HostState> hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Requests waiting for their host, by host (for the queue-depth gauge).</summary>
+    public IEnumerable<KeyValuePair<string, int>> QueueDepths() =>
+        hosts.Where(h => h.Value.Waiting > 0).Select(h => new KeyValuePair<string, int>(h.Key, h.Value.Waiting));
+
+    public static string HostKey(Uri url) => url.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Waits for a slot of the URL's host and for its delay; dispose the lease when the request is done.</summary>
+    public async Task<IDisposable> EnterAsync(Uri url, CancellationToken ct)
+    {
+        var state = State(url);
+        Interlocked.Increment(ref state.Waiting);
+        try
+        {
+            await state.Slots.WaitAsync(ct);
+            try
+            {
+                var wait = state.NextStart - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+            }
+            catch
+            {
+                state.Slots.Release();
+                throw;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref state.Waiting);
+        }
+        return new Lease(this, state);
+    }
+
+    /// <summary>Whether robots.txt lets us fetch the URL (always true when <c>RespectRobots</c> is off).</summary>
+    public async Task<bool> IsAllowedAsync(Uri url, CancellationToken ct)
+    {
+        if (!options.RespectRobots) return true;
+        return (await RobotsAsync(url, ct)).IsAllowed(url);
+    }
+
+    private async Task<RobotsTxt> RobotsAsync(Uri url, CancellationToken ct)
+    {
+        var state = State(url);
+        if (state.Robots is { } cached && state.RobotsExpires > DateTimeOffset.UtcNow) return cached;
+        await state.RobotsLock.WaitAsync(ct);
+        try
+        {
+            if (state.Robots is { } again && state.RobotsExpires > DateTimeOffset.UtcNow) return again;
+            var robotsUrl = new Uri(new Uri(HostKey(url)), "/robots.txt");
+            RobotsTxt robots;
+            var ttl = TimeSpan.FromMinutes(options.RobotsCacheMinutes);
+            try
+            {
+                PageResponse response;
+                using (await EnterAsync(robotsUrl, ct))
+                    response = await downloader.GetAsync(robotsUrl.AbsoluteUri, ct: ct);
+                robots = response.StatusCode switch
+                {
+                    >= 200 and < 300 => RobotsTxt.Parse(Encoding.UTF8.GetString(response.Body), options.UserAgent),
+                    >= 400 and < 500 => RobotsTxt.AllowAll,
+                    _ => RobotsTxt.DisallowAll,
+                };
+                if (response.StatusCode >= 500) ttl = TimeSpan.FromMinutes(Math.Min(options.RobotsCacheMinutes, 10));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Unreachable robots.txt: disallow for a short while rather than crawl blind (RFC 9309 2.3.1.4).
+                logger.LogWarning("robots.txt of {Host} unavailable: {Error}", HostKey(url), e.Message);
+                robots = RobotsTxt.DisallowAll;
+                ttl = TimeSpan.FromMinutes(Math.Min(options.RobotsCacheMinutes, 10));
+            }
+            state.Robots = robots;
+            state.RobotsExpires = DateTimeOffset.UtcNow + ttl;
+            return robots;
+        }
+        finally
+        {
+            state.RobotsLock.Release();
+        }
+    }
+
+    private HostState State(Uri url) => hosts.GetOrAdd(HostKey(url), _ => new HostState(Math.Max(1, options.MaxConcurrentPerHost)));
+
+    private TimeSpan DelayFor(HostState state)
+    {
+        var delay = TimeSpan.FromMilliseconds(options.HostMinDelayMs);
+        if (options.RespectRobots && state.Robots?.CrawlDelay is { } crawl)
+        {
+            var capped = TimeSpan.FromSeconds(Math.Min(crawl.TotalSeconds, options.MaxCrawlDelaySeconds));
+            if (capped > delay) delay = capped;
+        }
+        return delay;
+    }
+
+    private sealed class Lease(HostGate gate, HostState state) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+            state.NextStart = DateTimeOffset.UtcNow + gate.DelayFor(state);
+            state.Slots.Release();
+        }
+    }
+}
