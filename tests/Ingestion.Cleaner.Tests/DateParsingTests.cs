@@ -19,11 +19,21 @@ public sealed class DateParsingTests
     [InlineData("2023/12/27", "2023-12-27T00:00:00Z")]
     [InlineData("20231227", "2023-12-27T00:00:00Z")]
     [InlineData("1703671200", "2023-12-27T10:00:00Z")]
-    public void Machine_dates_are_parsed_to_utc(string text, string expected)
+    public void Machine_dates_are_parsed_to_the_right_instant(string text, string expected)
     {
         var d = DateParsing.ParseMachineDate(text);
         Assert.Equal(DateTimeOffset.Parse(expected), d);
-        Assert.Equal(TimeSpan.Zero, d!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("2020-02-15T00:30:00+02:00", 2020, 2, 15, 2)]
+    [InlineData("Dec. 27, 2023 11:05 PM EST", 2023, 12, 27, -5)]
+    [InlineData("2020-02-15", 2020, 2, 15, 0)]
+    public void The_stated_offset_is_kept_so_the_day_is_the_pages_own(string text, int y, int m, int day, int offsetHours)
+    {
+        var d = DateParsing.ParseMachineDate(text)!.Value;
+        Assert.Equal(new DateOnly(y, m, day), DateOnly.FromDateTime(d.DateTime));
+        Assert.Equal(TimeSpan.FromHours(offsetHours), d.Offset);
     }
 
     [Theory]

@@ -208,8 +208,8 @@ public sealed class TextDumpTests
         var published = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2));
         var a = Pages.Text(Body, Pages.Item("A title", published, "By Jane Doe")).Accepted();
 
-        Assert.Equal(published.ToUniversalTime(), a.Published);
-        Assert.Equal(TimeSpan.Zero, a.Published!.Value.Offset);
+        Assert.Equal(published, a.Published);
+        Assert.Equal(published.Offset, a.Published!.Value.Offset); // the stated offset is kept; the message form is UTC
         Assert.Equal(["Jane Doe"], a.Authors);
     }
 

@@ -42,8 +42,8 @@ internal static class ArticleAssembler
         var article = new ExtractedArticle(
             Title: title,
             Authors: authors,
-            Published: (draft.Published ?? item?.Published ?? draft.UrlDate)?.ToUniversalTime(),
-            Modified: (draft.Modified ?? item?.Updated)?.ToUniversalTime(),
+            Published: draft.Published ?? item?.Published ?? draft.UrlDate,
+            Modified: draft.Modified ?? item?.Updated,
             Language: draft.Language ?? LanguageCodes.Normalise(item?.Language),
             SiteName: Clean(draft.SiteName),
             Dateline: draft.Dateline,

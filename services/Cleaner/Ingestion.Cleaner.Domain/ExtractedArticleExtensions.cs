@@ -6,7 +6,7 @@ public static class ExtractedArticleExtensions
 {
     /// <summary>
     /// The message form of an extracted article. Its URL is the page's declared canonical URL when it has one,
-    /// else <paramref name="fetchedUrl"/>.
+    /// else <paramref name="fetchedUrl"/>. Dates go out in UTC.
     /// </summary>
     public static CleanedArticle ToCleanedArticle(
         this ExtractedArticle article, string articleId, int revision, string fetchedUrl, SourceRef source, DateTimeOffset fetchedAt)
@@ -18,8 +18,8 @@ public static class ExtractedArticleExtensions
             Url: article.CanonicalUrl ?? fetchedUrl,
             Title: article.Title,
             Authors: article.Authors,
-            Published: article.Published,
-            Modified: article.Modified,
+            Published: article.Published?.ToUniversalTime(),
+            Modified: article.Modified?.ToUniversalTime(),
             Language: article.Language,
             SiteName: article.SiteName,
             Dateline: article.Dateline,

@@ -8,7 +8,11 @@ namespace Ingestion.Cleaner.Domain;
 /// <param name="Milliseconds">Wall time spent.</param>
 public sealed record ExtractionStats(int InputBytes, int OutputChars, int ParagraphsKept, int ParagraphsDropped, double Milliseconds);
 
-/// <summary>An article as extracted from a page, before it gets its id, revision and source.</summary>
+/// <summary>
+/// An article as extracted from a page, before it gets its id, revision and source. <see cref="Published"/> and
+/// <see cref="Modified"/> keep the offset the page states (their day is the page's own day); the message form
+/// (<see cref="ExtractedArticleExtensions.ToCleanedArticle"/>) carries them in UTC.
+/// </summary>
 public sealed record ExtractedArticle(
     string Title,
     IReadOnlyList<string> Authors,

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Ingestion.Cleaner.Domain.Dates;
 
 /// <summary>A date found in free text.</summary>
-/// <param name="Value">The moment, UTC (midnight UTC when the text gives no time).</param>
+/// <param name="Value">The moment, in the offset the text states (UTC when it states none; midnight when it gives no time).</param>
 /// <param name="Index">Where the match starts in the text.</param>
 /// <param name="Length">Length of the matched text (date, time and zone).</param>
 /// <param name="HasTime">True when the text gave a time of day.</param>
@@ -12,7 +12,8 @@ internal sealed record DateMatch(DateTimeOffset Value, int Index, int Length, bo
 
 /// <summary>
 /// Dates as pages write them: ISO 8601 with or without offsets, RFC 1123, "March 3, 2024", "3 March 2024 10:30 AM IST",
-/// Unix timestamps, and dates in URL paths. Every result is converted to UTC. Regexes are linear (no nested quantifiers).
+/// Unix timestamps, and dates in URL paths. A result keeps the offset the text states (so its day is the page's own
+/// day); the instant is exact, and the message form converts it to UTC. Regexes are linear (no nested quantifiers).
 /// </summary>
 internal static partial class DateParsing
 {
@@ -58,6 +59,16 @@ internal static partial class DateParsing
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
+    /// <summary>"2 de abril de 2020", "17. März 2020", "07 أكتوبر 2020", "13 жовтня 2020": day, a month word of any language, year.</summary>
+    [GeneratedRegex(@"(?<![\d\p{L}])(?<d>\d{1,2})\.?\s{0,3}(?:de\s{1,3})?(?<mon>\p{L}{3,12}(?:\s\p{L}{4,6})?)\.?,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(?<y>(?:19|20)\d{2})(?!\d)" + TimeTail,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayWordYear();
+
+    /// <summary>"17/03/2020", "22.11.2020 - 04:30", "2-4-2020": numeric day, month, year (day first unless that cannot be).</summary>
+    [GeneratedRegex(@"(?<![\d/.\-])(?<a>\d{1,2})(?<sep>[/.\-])(?<b>\d{1,2})\k<sep>(?<y>(?:19|20)\d{2})(?![\d/.\-]\d)" + TimeTail,
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDmy();
+
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/\-_](?<m>\d{1,2})[/\-_](?<d>\d{1,2})(?=[/\-_.]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlYmd();
 
@@ -88,7 +99,8 @@ internal static partial class DateParsing
     }
 
     /// <summary>All dates in a text, in order of appearance, without overlaps.</summary>
-    public static IReadOnlyList<DateMatch> FindDates(string text)
+    /// <param name="monthFirst">Read ambiguous numeric dates (03/04/2020) month first, as in US English.</param>
+    public static IReadOnlyList<DateMatch> FindDates(string text, bool monthFirst = false)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var all = new List<DateMatch>();
@@ -96,6 +108,8 @@ internal static partial class DateParsing
         Collect(SlashYmd(), text, all, numericMonth: true);
         Collect(MonthDayYear(), text, all, numericMonth: false);
         Collect(DayMonthYear(), text, all, numericMonth: false);
+        CollectLocal(DayWordYear(), text, all, numericMonth: false, monthFirst: false);
+        CollectLocal(NumericDmy(), text, all, numericMonth: true, monthFirst: monthFirst);
         all.Sort((a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : b.Length.CompareTo(a.Length));
         var result = new List<DateMatch>();
         var end = -1;
@@ -122,29 +136,56 @@ internal static partial class DateParsing
         return null;
     }
 
+    /// <summary>Month words of other languages, and numeric day-month-year dates.</summary>
+    private static void CollectLocal(Regex regex, string text, List<DateMatch> into, bool numericMonth, bool monthFirst)
+    {
+        foreach (Match m in regex.Matches(text))
+        {
+            string day, month;
+            if (numericMonth)
+            {
+                var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+                var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+                var swap = monthFirst ? a <= 12 : a <= 12 && b > 12;
+                (day, month) = swap ? (m.Groups["b"].Value, m.Groups["a"].Value) : (m.Groups["a"].Value, m.Groups["b"].Value);
+            }
+            else
+            {
+                var number = MonthNames.Number(m.Groups["mon"].Value);
+                if (number == 0) continue;
+                (day, month) = (m.Groups["d"].Value, number.ToString(CultureInfo.InvariantCulture));
+            }
+            Add(m, Build(m.Groups["y"].Value, month, day), text, into);
+        }
+    }
+
     private static void Collect(Regex regex, string text, List<DateMatch> into, bool numericMonth)
     {
         foreach (Match m in regex.Matches(text))
         {
             var month = numericMonth ? m.Groups["m"].Value : MonthNumber(m.Groups["mon"].Value);
-            var date = Build(m.Groups["y"].Value, month, m.Groups["d"].Value);
-            if (date is null) continue;
-            var hasTime = m.Groups["H"].Success;
-            var value = date.Value;
-            var length = m.Length;
-            if (hasTime && WithTime(value, m) is { } withTime)
-            {
-                value = withTime;
-            }
-            else if (hasTime)
-            {
-                // The time part did not make sense: keep the date, drop the time from the match.
-                hasTime = false;
-                length = m.Groups["H"].Index - m.Index;
-                while (length > 0 && !char.IsLetterOrDigit(text[m.Index + length - 1])) length--;
-            }
-            into.Add(new DateMatch(value, m.Index, length, hasTime));
+            Add(m, Build(m.Groups["y"].Value, month, m.Groups["d"].Value), text, into);
         }
+    }
+
+    private static void Add(Match m, DateTimeOffset? date, string text, List<DateMatch> into)
+    {
+        if (date is null) return;
+        var hasTime = m.Groups["H"].Success;
+        var value = date.Value;
+        var length = m.Length;
+        if (hasTime && WithTime(value, m) is { } withTime)
+        {
+            value = withTime;
+        }
+        else if (hasTime)
+        {
+            // The time part did not make sense: keep the date, drop the time from the match.
+            hasTime = false;
+            length = m.Groups["H"].Index - m.Index;
+            while (length > 0 && !char.IsLetterOrDigit(text[m.Index + length - 1])) length--;
+        }
+        into.Add(new DateMatch(value, m.Index, length, hasTime));
     }
 
     private static DateTimeOffset? WithTime(DateTimeOffset date, Match m)
@@ -162,7 +203,7 @@ internal static partial class DateParsing
         var offset = m.Groups["tz"].Success ? ParseZone(m.Groups["tz"].Value) : TimeSpan.Zero;
         if (offset is null) return null;
         var local = new DateTimeOffset(date.Year, date.Month, date.Day, hour, minute, second, offset.Value);
-        return local.ToUniversalTime();
+        return local;
     }
 
     private static TimeSpan? ParseZone(string zone)
@@ -211,5 +252,5 @@ internal static partial class DateParsing
     }
 
     private static DateTimeOffset? Plausible(DateTimeOffset value) =>
-        value.Year is >= MinYear and <= MaxYear ? value.ToUniversalTime() : null;
+        value.UtcDateTime.Year is >= MinYear and <= MaxYear ? value : null;
 }

@@ -22,6 +22,9 @@ internal static class BodyExtractor
 
     private const int MaxBylineWords = 20;
 
+    /// <summary>Exact repeats shorter than this are part of the page's design (labels, recipe lines), not a duplicated body.</summary>
+    private const int ShortRepeatWords = 12;
+
     public static BodyResult Extract(IReadOnlyList<TextBlock> blocks, string? title)
     {
         var result = new BodyResult();
@@ -34,7 +37,7 @@ internal static class BodyExtractor
             var text = ScriptFragments.Remove(block.Text).Trim();
             var words = TextNormalizer.WordCount(text);
 
-            if (block.Kind == BlockKind.Title || words == 0 || !text.Any(char.IsLetter)
+            if (block.Kind == BlockKind.Title || words == 0 || !text.Any(char.IsLetter) && block.Kind != BlockKind.Cell
                 || titleKey is not null && TextNormalizer.Key(text) == titleKey)
             {
                 result.Dropped++;
@@ -71,7 +74,7 @@ internal static class BodyExtractor
         }
 
         var texts = kept.Select(k => k.Text).ToList();
-        var keep = RepeatedParagraphs.Keep(texts);
+        var keep = RepeatedParagraphs.Keep(texts, shortRepeatWords: ShortRepeatWords);
         for (var i = 0; i < texts.Count; i++)
         {
             if (keep[i]) result.Paragraphs.Add(texts[i]);

@@ -106,6 +106,8 @@ internal static class BoilerplateRules
             else if (WeakTokens.Contains(t)) weak = true;
             if (ArticleTokens.Contains(t)) article = true;
         }
+        // "social-media-embed" around a blockquote is a post quoted in the story (a tweet), not a share bar.
+        if (strong && IsQuotedEmbed(element, tokens)) return BoilerplateSignal.None;
         if (strong && !(article && IsArticleBodyToken(tokens))) return BoilerplateSignal.Strong;
         if (weak && !article) return BoilerplateSignal.Weak;
         return BoilerplateSignal.None;
@@ -115,6 +117,14 @@ internal static class BoilerplateRules
     private static bool IsArticleBodyToken(IReadOnlyList<string> tokens) =>
         tokens.Any(t => t is "articlebody" or "article-body" or "storybody" or "story-body" or "entry-content" or "post-content"
             or "post-body" or "articletext" or "article-text" or "story-text" or "article-content" or "story-content");
+
+    private static bool IsQuotedEmbed(IElement element, IReadOnlyList<string> tokens)
+    {
+        var embed = false;
+        foreach (var t in tokens)
+            if (t.Contains("embed", StringComparison.Ordinal)) embed = true;
+        return embed && element.QuerySelector("blockquote") is not null;
+    }
 
     private static bool IsHidden(IElement element)
     {

@@ -14,7 +14,7 @@ internal static class HtmlArticleExtractor
         _ = options;
         var draft = new ArticleDraft();
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(NestingLimiter.Limit(html));
+        using var document = parser.ParseDocument(NestingLimiter.Limit(RawTextTrimmer.Trim(html)));
 
         var meta = MetadataReader.Read(document, url);
         var body = document.Body;

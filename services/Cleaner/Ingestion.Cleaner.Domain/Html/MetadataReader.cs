@@ -106,6 +106,10 @@ internal static class MetadataReader
             var anyTime = document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
             meta.Published = DateParsing.ParseMachineDate(anyTime);
         }
+        if (meta.Published is null && document.Body is { } body
+            && DateElements.Find(body, monthFirst: meta.Language?.StartsWith("en", StringComparison.Ordinal) == true) is { } shown
+            && (meta.UrlDate is null || DateOnly.FromDateTime(shown.DateTime) == DateOnly.FromDateTime(meta.UrlDate.Value.DateTime)))
+            meta.Published = shown;
         if (meta.Authors.Count == 0) ReadBylineElements(document, meta);
 
         meta.DocumentTitle = Clean(document.Title);

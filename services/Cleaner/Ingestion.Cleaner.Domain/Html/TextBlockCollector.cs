@@ -5,7 +5,8 @@ using Ingestion.Cleaner.Domain.Text;
 namespace Ingestion.Cleaner.Domain.Html;
 
 /// <summary>
-/// Walks a subtree in reading order and cuts its text into blocks at block-level elements and line breaks.
+/// Walks a subtree in reading order and cuts its text into blocks at block-level elements and line breaks. A table
+/// row is one block (its cells joined by spaces), unless its cells hold blocks of their own.
 /// Iterative, so arbitrarily deep markup cannot exhaust the stack.
 /// </summary>
 internal static class TextBlockCollector
@@ -13,7 +14,7 @@ internal static class TextBlockCollector
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-        "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure",
+        "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure",
         "address", "hr", "center", "details", "summary", "fieldset", "body", "html", "hgroup", "picture",
     };
 
@@ -57,6 +58,7 @@ internal static class TextBlockCollector
                 var isBlock = BlockTags.Contains(tag);
                 if (exit)
                 {
+                    if (tag is "td" or "th") buffer.Append(' ');
                     if (isBlock)
                     {
                         Flush();
@@ -78,6 +80,7 @@ internal static class TextBlockCollector
                     kinds.Push(KindOf(tag));
                 }
                 if (tag == "a") linkDepth++;
+                if (tag is "td" or "th") buffer.Append(' '); // a row is one block: its cells in order, as a reader sees them
                 stack.Push((element, true));
                 var children = element.ChildNodes;
                 for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false));
@@ -104,7 +107,7 @@ internal static class TextBlockCollector
         "li" or "dt" or "dd" => BlockKind.ListItem,
         "blockquote" => BlockKind.Quote,
         "pre" => BlockKind.Preformatted,
-        "td" or "th" or "caption" => BlockKind.Cell,
+        "tr" or "caption" => BlockKind.Cell,
         _ => BlockKind.Other,
     };
 }

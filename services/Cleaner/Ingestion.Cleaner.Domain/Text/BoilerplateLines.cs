@@ -25,7 +25,7 @@ internal static partial class BoilerplateLines
     private const int MaxPromotionWords = 30;
 
     private const string RelatedMarker =
-        @"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|more\s+from\s+[\w ]{1,40}?|more\s+on\s+this(?:\s+story)?|related(?:\s+(?:stories|story|articles?|news|coverage|reading|content|posts?|links?|video|topics))?|recommended(?:\s+(?:stories|reading|for\s+you|articles))?|see\s+also|must\s+read|don'?t\s+miss|also\s+see|also\s+watch|read\s+next|up\s+next|top\s+stories|more\s+stories|suggested\s+reading|further\s+reading|you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+on\s+[\w ]{1,30}?|trending(?:\s+(?:now|stories|news|today))?|most\s+(?:read|popular|viewed|shared)|latest\s+(?:news|stories))";
+        @"(?:also\s+read|read\s+also|read\s+more|more\s+to\s+read|more\s+from\s+[\w ]{1,40}?|more\s+on\s+this(?:\s+story)?|related(?:\s+(?:stories|story|articles?|news|coverage|reading|content|posts?|links?|video|topics))?|recommended(?:\s+(?:stories|reading|for\s+you|articles))?|see\s+also|must\s+read|don'?t\s+miss|also\s+see|also\s+watch|read\s+next|up\s+next|top\s+stories|more\s+stories|suggested\s+reading|further\s+reading|you\s+may\s+also\s+like|you\s+might\s+also\s+like|also\s+on\s+[\w ]{1,30}?|trending(?:\s+(?:now|stories|news|today))?|most\s+(?:read|popular|viewed|shared)|latest\s+(?:news|stories)|leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m|lea\s+tambi[ée]n|lee\s+tambi[ée]n|ver\s+tambi[ée]n|noticias\s+relacionadas|mat[ée]rias\s+relacionadas|[àa]\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet|lesen\s+sie\s+auch|mehr\s+zum\s+thema|auch\s+interessant|leggi\s+anche|articoli\s+correlati|lees\s+ook|читайте\s+(?:также|також)|по\s+теме|самые\s+популярные\s*[\p{L} ]{0,20}|ilgili\s+haberler|baca\s+juga|関連記事|関連ニュース|相关文章|相关阅读|相關文章|관련\s?기사)";
 
     [GeneratedRegex(@"^\W{0,3}" + RelatedMarker + @"\s*(?:[:|\-\u2013\u2014>\u00BB\u203A]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelatedLine();
@@ -53,7 +53,7 @@ internal static partial class BoilerplateLines
     private static partial Regex Promotion();
 
     [GeneratedRegex(
-        @"^\W{0,3}(?:share|share\s+(?:this|on|via)(?:\s+\w+){0,2}|tweet|e-?mail|print|comments?|\d+\s+comments?|advertisements?|advertisment|sponsored(?:\s+content)?|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|loading|image|photo|video|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|back\s+to\s+top|close|menu|search|home|next|previous|prev|top|advertise\s+with\s+us|report\s+an?\s+(?:error|issue)|feedback|reuse\s+this\s+content|copy\s+link|copied|gift\s+this\s+article|save|saved|bookmark|font\s+size|a\+?\s*a-?)\W{0,3}$",
+        @"^\W{0,3}(?:share|share\s+(?:this|on|via)(?:\s+\w+){0,2}|tweet|e-?mail|print|comments?|\d+\s+comments?|advertisements?|advertisment|sponsored(?:\s+content)?|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|loading|image|photo|video|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|back\s+to\s+top|close|menu|search|home|next|previous|prev|top|advertise\s+with\s+us|report\s+an?\s+(?:error|issue)|feedback|reuse\s+this\s+content|copy\s+link|copied|gift\s+this\s+article|save|saved|bookmark|font\s+size|a\+?\s*a-?|caption|hide\s+caption|toggle\s+caption|expand|enlarge\s+this\s+image|advert|tags|tagged|topics|this\s+slideshow\s+requires\s+javascript|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device|like\s+this\s+story\??\s+share\s+it\s+with\s+a\s+friend)\W{0,3}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
@@ -67,6 +67,14 @@ internal static partial class BoilerplateLines
     [GeneratedRegex(@"^\W{0,3}(?:tags|topics|keywords|filed\s+under|categories|category|also\s+tagged)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Tags();
 
+    /// <summary>"Photo: Jane Doe, AP", "Image credit: Reuters", "Image copyright Getty Images", "Foto: dpa": a picture's credit line, not text.</summary>
+    [GeneratedRegex(@"^\W{0,3}(?:photo|photos|photograph|image|images|picture|pictures|foto|fotos|bild|imagen|caption)(?:\s+(?:credit|credits|courtesy|by|source))?\s*[:|/]|^\W{0,3}(?:image|photo|picture)\s+(?:copyright|credit|source)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Credit();
+
+    /// <summary>"Protesters marched on Sunday (Image: GETTY)": a caption, told by the credit it ends with.</summary>
+    [GeneratedRegex(@"[(\[]\s{0,2}(?:image|images|photo|photos|picture|pic|credit|foto|bild)s?(?:\s+(?:by|credit|courtesy))?\s{0,2}:?\s{0,2}[^()\[\]]{1,80}[)\]]\W{0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCredit();
+
     public static BoilerplateKind Classify(string line)
     {
         var text = line.Trim();
@@ -76,6 +84,8 @@ internal static partial class BoilerplateLines
         if (words <= MaxPromotionWords && Promotion().IsMatch(text)) return BoilerplateKind.Promotion;
         if (words <= 8 && Label().IsMatch(text)) return BoilerplateKind.Label;
         if (words <= 12 && Timestamp().IsMatch(text)) return BoilerplateKind.Label;
+        if (words <= 10 && Credit().IsMatch(text)) return BoilerplateKind.Label;
+        if (words <= 60 && CaptionCredit().IsMatch(text)) return BoilerplateKind.Label;
         if (words <= 40 && Copyright().IsMatch(text)) return BoilerplateKind.Copyright;
         if (words <= 60 && Tags().IsMatch(text)) return BoilerplateKind.Tags;
         return BoilerplateKind.None;

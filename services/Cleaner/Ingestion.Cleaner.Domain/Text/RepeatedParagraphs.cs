@@ -12,7 +12,12 @@ internal static class RepeatedParagraphs
     public const double DefaultThreshold = 0.7;
 
     /// <summary>For each paragraph, true when it should be kept.</summary>
-    public static bool[] Keep(IReadOnlyList<string> paragraphs, double threshold = DefaultThreshold)
+    /// <param name="paragraphs">The paragraphs in reading order.</param>
+    /// <param name="threshold">Share of sentences seen elsewhere that makes a paragraph a run-on copy.</param>
+    /// <param name="shortRepeatWords">Exact repeats with fewer words than this are kept: in a page's markup, short
+    /// lines recur by design (a recipe's "Portion: 1 cup" under each day, a "Step 2" label), while a template that
+    /// prints the body twice repeats long paragraphs.</param>
+    public static bool[] Keep(IReadOnlyList<string> paragraphs, double threshold = DefaultThreshold, int shortRepeatWords = 0)
     {
         var keep = new bool[paragraphs.Count];
         var sentenceKeys = new List<string>[paragraphs.Count];
@@ -41,7 +46,7 @@ internal static class RepeatedParagraphs
                 keep[i] = true;
                 continue;
             }
-            if (!seenParagraphs.Add(whole)) continue;
+            if (!seenParagraphs.Add(whole) && TextNormalizer.WordCount(paragraphs[i]) >= shortRepeatWords) continue;
 
             var keys = sentenceKeys[i];
             if (keys.Count >= 2)
