@@ -1,5 +1,7 @@
 using Ingestion.Contracts;
+using Ingestion.Enricher.Domain.Dates;
 using Ingestion.Enricher.Domain.Entities;
+using Ingestion.Enricher.Domain.Entities.Model;
 using Ingestion.Enricher.Domain.Keywords;
 using Ingestion.Enricher.Domain.Language;
 using Ingestion.Enricher.Domain.Quotes;
@@ -14,7 +16,8 @@ public sealed record EnrichmentDetails(
     string Body,
     RecognitionResult Recognition,
     IReadOnlyList<Keyphrase> Keyphrases,
-    IReadOnlyList<FoundQuote> Quotes);
+    IReadOnlyList<FoundQuote> Quotes,
+    IReadOnlyList<MentionedDate> Dates);
 
 /// <summary>
 /// Enriches a cleaned article: entities (PER/ORG/LOC with mentions and one canonical name each), key phrases,
@@ -31,16 +34,19 @@ public sealed class ArticleEnricher
     private readonly KeyphraseExtractor _keyphrases;
     private readonly QuoteExtractor _quotes;
     private readonly LanguageGuesser _language;
+    private readonly LinguaIdentifier? _identifier;
 
     public ArticleEnricher() : this(null)
     {
     }
 
-    /// <param name="recognizer">The entity recogniser; the rule-based one when null.</param>
-    public ArticleEnricher(IEntityRecognizer? recognizer)
+    /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see cref="CombinedRecognizer"/>).</param>
+    /// <param name="identifyLanguage">When the article declares no language: Lingua (true) or only the stopword profiles (false).</param>
+    public ArticleEnricher(IEntityRecognizer? recognizer, bool identifyLanguage = true)
     {
+        _identifier = identifyLanguage ? LinguaIdentifier.Default : null;
         var gazetteer = Gazetteer.Default;
-        _recognizer = recognizer ?? new EntityRecognizer(gazetteer);
+        _recognizer = recognizer ?? new CombinedRecognizer(new EntityRecognizer(gazetteer), PerceptronRecognizer.Default, gazetteer);
         _keyphrases = new KeyphraseExtractor(gazetteer);
         _quotes = new QuoteExtractor(gazetteer);
         _language = LanguageGuesser.Default;
@@ -61,7 +67,7 @@ public sealed class ArticleEnricher
         var entities = EntityCanonicalizer.Canonicalize(body, recognition.Entities);
         var datelineLength = Summarizer.DatelineLength(body, article.Dateline);
         var excluded = recognition.Titles.Append((0, datelineLength)).ToList();
-        var language = LanguageGuesser.Normalise(article.Language) ?? _language.Guess(body);
+        var language = LanguageGuesser.Normalise(article.Language) ?? _identifier?.Identify(body) ?? _language.Guess(body);
         var stopwords = language is null or "en" ? null : _language.StopwordsFor(language);
         var keyphrases = _keyphrases.Extract(text, entities, excluded, KeywordCount, stopwords);
         var keywords = keyphrases.Select(k => k.Text).ToList();
@@ -83,7 +89,8 @@ public sealed class ArticleEnricher
             readingMinutes,
             fingerprint,
             DuplicateOf: null);
-        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes);
+        var dates = MentionedDates.Find(body, article.Published);
+        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes, dates);
     }
 
     /// <summary>Whitespace-separated words that contain a letter or digit ("India-Russia" is one word, "—" none).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.Enricher.Domain;
+using Ingestion.Enricher.Domain.Duplicates;
 using Ingestion.Hosting.Stages;
 using Ingestion.Hosting.Telemetry;
 
@@ -15,7 +16,8 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         var article = message.Article;
         return store.GetOrComputeAsync(article.ArticleId, article.Revision, c => EnrichAsync(article, c), ct,
             (conn, tx, outcome) => outcome.Output is { } o
-                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(o.Enrichment.Fingerprint))
+                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(o.Enrichment.Fingerprint),
+                    MinHash.Compute(ArticleEnricher.BodyOf(article)))
                 : Task.CompletedTask);
     }
 
@@ -27,7 +29,8 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         var started = Stopwatch.GetTimestamp();
 
         var enrichment = enricher.Enrich(article);
-        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, SimHash.FromHex(enrichment.Fingerprint), ct);
+        var signature = MinHash.Compute(ArticleEnricher.BodyOf(article));
+        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, SimHash.FromHex(enrichment.Fingerprint), signature, ct);
         enrichment = enrichment with { DuplicateOf = duplicateOf };
 
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -1,36 +1,59 @@
 using Dapper;
 using Ingestion.Enricher.Domain;
+using Ingestion.Enricher.Domain.Duplicates;
 using Npgsql;
 
 namespace Ingestion.Enricher;
 
-/// <summary>Stored SimHash fingerprints with LSH bands: finds the earliest other article within a Hamming distance.</summary>
+/// <summary>
+/// Stored fingerprints with LSH bands: finds the earliest other article that is a near-duplicate, either by SimHash
+/// (within Enricher:DuplicateMaxDistance bits, 3) or by MinHash (a shared band, then estimated Jaccard similarity at
+/// least Enricher:DuplicateMinSimilarity, 0.3).
+/// </summary>
 public sealed class FingerprintIndex(NpgsqlDataSource dataSource, IConfiguration configuration)
 {
     readonly int maxDistance = configuration.GetValue("Enricher:DuplicateMaxDistance", 3);
+    readonly double minSimilarity = configuration.GetValue("Enricher:DuplicateMinSimilarity", MinHash.DefaultThreshold);
 
-    public async Task<string?> FindDuplicateAsync(string articleId, ulong fingerprint, CancellationToken ct)
+    public async Task<string?> FindDuplicateAsync(string articleId, ulong fingerprint, ulong[] signature, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var candidates = await conn.QueryAsync<(string ArticleId, long Fingerprint)>(new CommandDefinition("""
+        var bySimHash = await conn.QueryAsync<(string ArticleId, long Fingerprint)>(new CommandDefinition("""
             select distinct on (f.article_id) f.article_id, f.fingerprint
             from fingerprint_bands b join fingerprints f on f.article_id = b.article_id
             where b.band = any(@bands) and b.article_id <> @articleId
             order by f.article_id, f.revision desc
             """, new { bands = SimHash.Bands(fingerprint).ToArray(), articleId }, cancellationToken: ct));
-        return candidates
+        var byMinHash = await conn.QueryAsync<(string ArticleId, byte[] Signature)>(new CommandDefinition("""
+            select distinct on (s.article_id) s.article_id, s.signature
+            from minhash_bands b join minhash_signatures s on s.article_id = b.article_id
+            where b.band_key = any(@bands) and b.article_id <> @articleId
+            order by s.article_id, s.revision desc
+            """, new { bands = MinHash.Bands(signature), articleId }, cancellationToken: ct));
+        return bySimHash
             .Where(c => SimHash.Distance(fingerprint, unchecked((ulong)c.Fingerprint)) <= maxDistance)
             .Select(c => c.ArticleId)
+            .Concat(byMinHash
+                .Where(c => MinHash.Similarity(signature, MinHash.FromBytes(c.Signature)) >= minSimilarity)
+                .Select(c => c.ArticleId))
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
     }
 
-    /// <summary>Records a fingerprint in the caller's transaction (idempotent).</summary>
-    public static Task AddAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string articleId, int revision, ulong fingerprint) =>
+    /// <summary>Records both fingerprints in the caller's transaction (idempotent).</summary>
+    public static Task AddAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string articleId, int revision, ulong fingerprint, ulong[] signature) =>
         conn.ExecuteAsync("""
             insert into fingerprints (article_id, revision, fingerprint) values (@articleId, @revision, @fp)
             on conflict do nothing;
             insert into fingerprint_bands (band, article_id) select unnest(@bands), @articleId
             on conflict do nothing;
-            """, new { articleId, revision, fp = unchecked((long)fingerprint), bands = SimHash.Bands(fingerprint).ToArray() }, tx);
+            insert into minhash_signatures (article_id, revision, signature) values (@articleId, @revision, @signature)
+            on conflict do nothing;
+            insert into minhash_bands (band_key, article_id) select unnest(@bandKeys), @articleId
+            on conflict do nothing;
+            """, new
+            {
+                articleId, revision, fp = unchecked((long)fingerprint), bands = SimHash.Bands(fingerprint).ToArray(),
+                signature = MinHash.ToBytes(signature), bandKeys = MinHash.Bands(signature),
+            }, tx);
 }

@@ -16,6 +16,11 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, GazetteerEntry> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GazetteerEntry> _namesIgnoreCase = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The first word (up to the first space) of every listed name, case-insensitive: a cheap pre-check
+    /// before joining words to look a name up.</summary>
+    public IReadOnlySet<string> FirstWords => _firstWords;
 
     public int MaxNameWords { get; private set; }
     public IReadOnlySet<string> FirstNames { get; }
@@ -104,6 +109,7 @@ public sealed class Gazetteer
                 var entry = new GazetteerEntry(type, id, form);
                 if (_names.TryAdd(form, entry))
                 {
+                    _firstWords.Add(form.Split(' ')[0]);
                     _namesIgnoreCase.TryAdd(form, entry);
                     MaxNameWords = Math.Max(MaxNameWords, form.Count(c => c == ' ') + 1);
                 }

@@ -1,0 +1,118 @@
+using System.IO.Compression;
+
+namespace Ingestion.Enricher.Domain.Entities.Model;
+
+/// <summary>
+/// A multi-class averaged perceptron over hashed features (64-bit keys, see <see cref="NerFeatures"/>).
+/// Training keeps running totals for averaging; <see cref="Save"/> writes the averaged weights quantised to 16 bits,
+/// gzip-compressed. Prediction is read-only and thread-safe once trained or loaded.
+/// </summary>
+public sealed class AveragedPerceptron
+{
+    private const int Magic = 0x4E455231; // "NER1"
+    private readonly Dictionary<ulong, float[]> _weights = new();
+    private readonly Dictionary<ulong, float[]> _totals = new();
+    private readonly Dictionary<ulong, int[]> _stamps = new();
+    private int _instances;
+
+    public int FeatureCount => _weights.Count;
+
+    /// <summary>Adds the weights of the given features into scores (length <see cref="NerTags.Count"/>).</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        scores.Clear();
+        foreach (var f in features)
+        {
+            if (!_weights.TryGetValue(f, out var w)) continue;
+            for (var c = 0; c < scores.Length; c++) scores[c] += w[c];
+        }
+    }
+
+    /// <summary>One training step: if the guess is wrong, reward the truth and penalise the guess.</summary>
+    public void Update(ReadOnlySpan<ulong> features, int truth, int guess)
+    {
+        _instances++;
+        if (truth == guess) return;
+        foreach (var f in features)
+        {
+            if (!_weights.TryGetValue(f, out var w))
+            {
+                w = new float[NerTags.Count];
+                _weights[f] = w;
+                _totals[f] = new float[NerTags.Count];
+                _stamps[f] = new int[NerTags.Count];
+            }
+            var totals = _totals[f];
+            var stamps = _stamps[f];
+            Step(w, totals, stamps, truth, 1f);
+            Step(w, totals, stamps, guess, -1f);
+        }
+    }
+
+    private void Step(float[] w, float[] totals, int[] stamps, int c, float delta)
+    {
+        totals[c] += (_instances - stamps[c]) * w[c];
+        stamps[c] = _instances;
+        w[c] += delta;
+    }
+
+    /// <summary>Replaces the weights by their average over all training steps and drops features that end near zero.</summary>
+    public void Average(float dropBelow)
+    {
+        var drop = new List<ulong>();
+        foreach (var (f, w) in _weights)
+        {
+            var totals = _totals[f];
+            var stamps = _stamps[f];
+            var max = 0f;
+            for (var c = 0; c < w.Length; c++)
+            {
+                var total = totals[c] + (_instances - stamps[c]) * w[c];
+                w[c] = total / Math.Max(1, _instances);
+                max = Math.Max(max, Math.Abs(w[c]));
+            }
+            if (max < dropBelow) drop.Add(f);
+        }
+        foreach (var f in drop) _weights.Remove(f);
+        _totals.Clear();
+        _stamps.Clear();
+    }
+
+    public void Save(Stream output)
+    {
+        var max = _weights.Values.SelectMany(w => w).Select(Math.Abs).DefaultIfEmpty(1f).Max();
+        var scale = max / short.MaxValue;
+        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write(NerTags.Count);
+        writer.Write(scale);
+        writer.Write(_weights.Count);
+        foreach (var (f, w) in _weights.OrderBy(p => p.Key))
+        {
+            writer.Write(f);
+            foreach (var x in w) writer.Write((short)Math.Round(x / scale));
+        }
+    }
+
+    public static AveragedPerceptron Load(Stream input)
+    {
+        using var gzip = new GZipStream(input, CompressionMode.Decompress);
+        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
+        if (reader.ReadInt32() != Magic) throw new InvalidDataException("Not a NER perceptron model (bad magic number).");
+        var classes = reader.ReadInt32();
+        if (classes != NerTags.Count) throw new InvalidDataException($"Model has {classes} classes, expected {NerTags.Count}.");
+        var scale = reader.ReadSingle();
+        var count = reader.ReadInt32();
+        var model = new AveragedPerceptron();
+        model._weights.EnsureCapacity(count);
+        for (var i = 0; i < count; i++)
+        {
+            var f = reader.ReadUInt64();
+            var w = new float[classes];
+            for (var c = 0; c < classes; c++) w[c] = reader.ReadInt16() * scale;
+            model._weights[f] = w;
+        }
+        return model;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using Ingestion.Enricher.Domain.Text;
+
+namespace Ingestion.Enricher.Domain.Entities.Model;
+
+/// <summary>
+/// The trained recogniser: an averaged perceptron (see docs/enricher.md for its features and training command)
+/// tags each sentence's tokens with BIO tags. The model ships embedded in this assembly
+/// (Entities/Model/ner-perceptron.bin.gz). Thread-safe.
+/// </summary>
+public sealed class PerceptronRecognizer : IEntityRecognizer
+{
+    public const string ResourceName = "Ingestion.Enricher.Domain.Models.ner-perceptron.bin.gz";
+    private static readonly Lazy<PerceptronRecognizer> Lazy = new(() => new PerceptronRecognizer(LoadEmbedded(), Gazetteer.Default));
+
+    /// <summary>The recogniser with the model shipped in this assembly, loaded once.</summary>
+    public static PerceptronRecognizer Default => Lazy.Value;
+
+    private readonly PerceptronTagger _tagger;
+    private readonly Gazetteer _gazetteer;
+
+    public PerceptronRecognizer(AveragedPerceptron model, Gazetteer gazetteer)
+    {
+        _tagger = new PerceptronTagger(model);
+        _gazetteer = gazetteer;
+    }
+
+    public static AveragedPerceptron LoadEmbedded()
+    {
+        using var stream = typeof(PerceptronRecognizer).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded model '{ResourceName}' is missing.");
+        return AveragedPerceptron.Load(stream);
+    }
+
+    public RecognitionResult Recognize(AnalyzedText text)
+    {
+        var entities = new List<EntitySpan>();
+        var tokens = text.Tokens;
+        foreach (var (first, end) in text.SentenceTokens)
+        {
+            if (end <= first) continue;
+            var words = new string[end - first];
+            for (var i = first; i < end; i++) words[i - first] = tokens[i].Text;
+            var tags = _tagger.Tag(new NerSentence(words, _gazetteer));
+            foreach (var (a, b, type) in NerTags.Spans(tags))
+            {
+                var start = tokens[first + a].Start;
+                var stop = tokens[first + b - 1].End;
+                var name = Collapse(text.Text.AsSpan(start, stop - start));
+                var shouted = name.Any(char.IsLetter) && !name.Any(char.IsLower);
+                var entry = _gazetteer.Lookup(name, shouted);
+                var id = entry is not null && entry.Type == type ? entry.Id : null;
+                entities.Add(new EntitySpan(start, stop, type, entry is not null && shouted ? entry.Form : name, id, 0.8));
+            }
+        }
+        return new RecognitionResult(entities, []);
+    }
+
+    private static string Collapse(ReadOnlySpan<char> s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { space = true; continue; }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

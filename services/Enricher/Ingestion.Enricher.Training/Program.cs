@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Ingestion.Enricher.Domain.Entities;
+using Ingestion.Enricher.Domain.Entities.Model;
+using Ingestion.Tools.NerTraining;
+
+// Trains the enricher's averaged-perceptron entity model from ../shared/corpus/ner:
+//   dotnet run -c Release --project services/Enricher/Ingestion.Enricher.Training [-- --corpus DIR] [--output FILE] [--epochs N] [--seed N] [--holdout N]
+// Training data: wikigold (CC-BY 4.0), the Broad Twitter Corpus (CC-BY 4.0), UNER English-EWT dev split (CC BY-SA 4.0).
+// The UNER test split is never read: it is what `Ingestion.Evaluation ner` measures.
+// --holdout N keeps every N-th UNER dev sentence out of training and reports F1 on them (for development only).
+var root = FindRoot();
+var corpus = Option("--corpus") ?? Path.Combine(root, "..", "shared", "corpus", "ner");
+var output = Option("--output") ?? Path.Combine(root, "services", "Enricher", "Ingestion.Enricher.Domain", "Entities", "Model", "ner-perceptron.bin.gz");
+var epochs = int.Parse(Option("--epochs") ?? "12", System.Globalization.CultureInfo.InvariantCulture);
+var seed = int.Parse(Option("--seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture);
+var holdout = int.Parse(Option("--holdout") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+var devWeight = int.Parse(Option("--dev-weight") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
+
+if (!Directory.Exists(corpus))
+{
+    Console.WriteLine($"SKIPPED: NER training data not found at {Path.GetFullPath(corpus)}");
+    return 1;
+}
+
+var gazetteer = Gazetteer.Default;
+var raw = new List<(string[] Words, string[] Tags, string Source)>();
+void Add(string source, IEnumerable<(string[] Words, string[] Tags)> sentences)
+{
+    var n = 0;
+    foreach (var (w, t) in sentences) { raw.Add((w, t, source)); n++; }
+    Console.WriteLine($"{source}: {n} sentences");
+}
+Add("wikigold", Corpora.ReadConll(Path.Combine(corpus, "wikigold", "wikigold.conll.txt")));
+foreach (var file in Directory.GetFiles(Path.Combine(corpus, "BTC"), "*.conll").Order(StringComparer.Ordinal))
+    Add("BTC/" + Path.GetFileName(file), Corpora.ReadConll(file));
+var dev = Corpora.ReadSpansJsonl(Path.Combine(corpus, "UNER_English-EWT", "en_ewt-dev.spans.jsonl"));
+var held = new List<(string[] Words, string[] Tags)>();
+var devTrain = new List<(string[] Words, string[] Tags)>();
+for (var i = 0; i < dev.Count; i++) (holdout > 0 && i % holdout == 0 ? held : devTrain).Add(dev[i]);
+for (var k = 0; k < devWeight; k++) Add($"UNER-dev (copy {k + 1})", devTrain);
+
+var data = raw.Select(r =>
+{
+    var tags = r.Tags.Select(NerTags.Parse).ToArray();
+    NerTags.ToIob2(tags);
+    return (new NerSentence(r.Words, gazetteer), tags);
+}).ToList();
+
+var model = new AveragedPerceptron();
+var tagger = new PerceptronTagger(model);
+var random = new Random(seed);
+var order = Enumerable.Range(0, data.Count).ToArray();
+var clock = Stopwatch.StartNew();
+for (var epoch = 1; epoch <= epochs; epoch++)
+{
+    random.Shuffle(order);
+    var errors = tagger.TrainEpoch(data, order);
+    Console.WriteLine($"epoch {epoch}: {errors} token errors, {model.FeatureCount} features, {clock.Elapsed.TotalSeconds:F0} s");
+}
+model.Average(dropBelow: 0.01f);
+Console.WriteLine($"averaged: {model.FeatureCount} features kept");
+
+if (held.Count > 0)
+{
+    int tp = 0, fp = 0, fn = 0;
+    foreach (var (words, tags) in held)
+    {
+        var gold = tags.Select(NerTags.Parse).ToArray();
+        NerTags.ToIob2(gold);
+        var goldSpans = NerTags.Spans(gold).ToHashSet();
+        var predicted = NerTags.Spans(tagger.Tag(new NerSentence(words, gazetteer))).ToHashSet();
+        var hit = predicted.Count(goldSpans.Contains);
+        tp += hit; fp += predicted.Count - hit; fn += goldSpans.Count - hit;
+    }
+    var p = tp / (double)Math.Max(1, tp + fp);
+    var r = tp / (double)Math.Max(1, tp + fn);
+    Console.WriteLine($"holdout (every {holdout}th UNER dev sentence, gold tokens): sentences={held.Count} precision={p:F3} recall={r:F3} f1={2 * p * r / Math.Max(1e-9, p + r):F3}");
+}
+
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+using (var file = File.Create(output)) model.Save(file);
+Console.WriteLine($"wrote {Path.GetFullPath(output)} ({new FileInfo(output).Length / 1024} KiB)");
+return 0;
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Ingestion.sln"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,48 @@
+using Ingestion.Enricher.Domain.Dates;
+
+namespace Ingestion.Enricher.Tests;
+
+public sealed class MentionedDateTests
+{
+    // Wednesday 27 December 2023, the seed's publish date.
+    private static readonly DateTimeOffset Published = new(2023, 12, 27, 0, 0, 0, TimeSpan.Zero);
+
+    private static MentionedDate One(string text, DateTimeOffset? published = null) =>
+        Assert.Single(MentionedDates.Find(text, published ?? Published));
+
+    [Theory]
+    [InlineData("The talks were held on Monday.", "on Monday", 2023, 12, 25)]
+    [InlineData("He arrived last Wednesday.", "last Wednesday", 2023, 12, 20)]
+    [InlineData("They meet next Friday.", "next Friday", 2023, 12, 29)]
+    [InlineData("It was signed yesterday.", "yesterday", 2023, 12, 26)]
+    [InlineData("The summit opened on December 25, 2023 in Moscow.", "December 25, 2023", 2023, 12, 25)]
+    [InlineData("Elections are due on 5 January.", "5 January", 2024, 1, 5)]
+    [InlineData("The deal was agreed on Dec. 3.", "Dec. 3", 2023, 12, 3)]
+    [InlineData("The report (2023-11-30) was late.", "2023-11-30", 2023, 11, 30)]
+    public void Day_expressions_resolve_against_the_publish_date(string text, string expression, int y, int m, int d)
+    {
+        var date = One(text);
+        Assert.Equal(expression, date.Text);
+        Assert.Equal(new DateOnly(y, m, d), date.Date);
+        Assert.Equal("day", date.Granularity);
+        Assert.Equal(expression, text[date.Start..date.End]);
+    }
+
+    [Fact]
+    public void Month_and_year_expressions_have_their_granularity()
+    {
+        var dates = MentionedDates.Find("Trade grew in March 2023 and will grow next year.", Published);
+        Assert.Equal([("March 2023", new DateOnly(2023, 3, 1), "month"), ("next year", new DateOnly(2024, 1, 1), "year")],
+            dates.Select(x => (x.Text, x.Date, x.Granularity)));
+    }
+
+    [Fact]
+    public void Without_a_publish_date_only_dates_with_a_year_resolve()
+    {
+        var dates = MentionedDates.Find("On Monday, and on 3 May 2022, and yesterday.", null);
+        Assert.Equal(new DateOnly(2022, 5, 3), Assert.Single(dates).Date);
+    }
+
+    [Fact]
+    public void Impossible_dates_are_ignored() => Assert.Empty(MentionedDates.Find("On February 30, 2023 nothing happened.", Published));
+}
