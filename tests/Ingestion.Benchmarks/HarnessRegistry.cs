@@ -5,5 +5,10 @@ internal static class HarnessRegistry
 {
     public static void RegisterAll()
     {
+        Harnesses.Register("extraction", Extraction.ExtractionHarness.RunAsync);
+        Harnesses.Register("search", Search.SearchHarness.RunAsync);
+        Harnesses.Register("enrichment", EnricherThroughput.EnrichmentHarness.RunAsync);
+        Harnesses.Register("language", EnricherThroughput.LanguageHarness.RunAsync);
+        Harnesses.Register("feeds-304", Feeds.UnchangedFeedsHarness.RunAsync);
     }
 }

@@ -33,6 +33,53 @@ public class SearchRequestTests
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("x", "XYZ", "entityType 'XYZ' is not one of PER, ORG, LOC")]
+    [InlineData(null, "PER", "entityType needs entity")]
+    public void Bad_entity_filters_say_what_is_wrong(string? entity, string? type, string expected)
+    {
+        var (r, error) = SearchRequest.Parse("x", null, null, null, null, null, entity, type);
+        Assert.Null(r);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void Entity_filter_is_trimmed_and_its_type_upper_cased()
+    {
+        var (r, _) = SearchRequest.Parse(null, null, null, null, null, null, " Sergey Lavrov ", "per");
+        Assert.Equal(new EntityFilter("Sergey Lavrov", "PER"), r!.Entity);
+    }
+
+    [Theory]
+    [InlineData("!!! ???", "no words to search for")]
+    [InlineData("-", "no words to search for")]
+    public void A_query_without_words_is_refused(string q, string expected) =>
+        Assert.Contains(expected, SearchRequest.Parse(q, null, null, null, null, null).Error);
+
+    [Fact]
+    public void A_query_too_long_says_how_long_it_may_be()
+    {
+        var (_, error) = SearchRequest.Parse(new string('a', SearchRequest.MaxQueryLength + 1), null, null, null, null, null);
+        Assert.Contains($"at most {SearchRequest.MaxQueryLength}", error);
+    }
+
+    [Theory]
+    [InlineData("english", "lang")]
+    [InlineData("e1", "lang")]
+    public void A_bad_language_is_refused(string lang, string expected) =>
+        Assert.Contains(expected, SearchRequest.Parse("x", lang, null, null, null, null).Error);
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    public void Facets_are_asked_for_explicitly(string? facets, bool expected) =>
+        Assert.Equal(expected, SearchRequest.Parse("x", null, null, null, null, null, facets: facets).Request!.Facets);
+
+    [Fact]
+    public void Facets_must_be_a_boolean() =>
+        Assert.Contains("facets must be true or false", SearchRequest.Parse("x", null, null, null, null, null, facets: "yes").Error);
+
     [Fact]
     public void Dates_are_read_as_utc()
     {

@@ -11,7 +11,9 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
 builder.Services.AddSingleton<ArticleIndex>();
 builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<SearchQueries>();
+builder.Services.AddOpenApi(); // GET /openapi/v1.json
 
 var app = builder.Build();
+app.MapOpenApi();
 app.MapSearchApi();
 await app.RunIngestionAsync();

@@ -6,60 +6,48 @@ using Npgsql;
 
 namespace Ingestion.Indexer.Search;
 
-public sealed record SearchHit(string Id, string Url, string Title, DateTimeOffset? Published, string[] Authors, string? Language,
-    string Source, string Snippet, double Score);
-public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Items);
-public sealed record ChangesPage(IReadOnlyList<ArticleIndexed> Items, long Next);
-
 /// <summary>The read side of the index: full-text search, one article, the change feed.</summary>
 public sealed class SearchQueries(NpgsqlDataSource dataSource)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // The query is parsed with web-search syntax twice, stemmed for English and unstemmed ('simple'), and the two
-    // are OR-ed: English articles match on stems, articles in other languages (indexed per their language) on words.
-    const string Filters = """
-        (@lang::text is null or a.language = @lang)
-        and (@source::text is null or a.source = @source)
-        and (@from::timestamptz is null or a.published >= @from)
-        and (@to::timestamptz is null or a.published <= @to)
-        """;
-
+    // The query is parsed with web-search syntax stemmed for English, unstemmed ('simple') and, when lang is given, stemmed
+    // for that language; the parses are OR-ed. Articles in other languages are indexed with their language's stemmer, so
+    // their inflected words are found with lang set (or by their stem).
     public async Task<SearchResult> SearchAsync(SearchRequest r, CancellationToken ct)
     {
-        var args = new { q = r.Query, lang = r.Language, source = r.Source, from = r.From?.UtcDateTime, to = r.To?.UtcDateTime, limit = r.Limit };
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        if (r.Query is null)
+        var asOf = r.Cursor?.AsOf ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var args = new DynamicParameters(new
         {
-            var newest = await conn.QueryAsync<HitRow>(new CommandDefinition($"""
-                select a.article_id as Id, a.url, a.title, a.published, a.authors, a.language, a.source,
-                       left(coalesce(a.description, a.summary), 300) as snippet, 0::float8 as score, count(*) over () as total
-                from articles a where {Filters}
-                order by a.published desc nulls last, a.article_id limit @limit
-                """, args, cancellationToken: ct));
-            return ToResult(newest.ToList());
+            q = r.Query, langConfig = TextSearchConfig.For(r.Language), titleText = r.TitleText, lang = r.Language, source = r.Source, from = r.From?.UtcDateTime, to = r.To?.UtcDateTime,
+            entityKeys = r.Entity?.Keys.ToArray(), limit = r.Limit, asOf = asOf.UtcDateTime,
+            cScore = r.Cursor?.Score, cId = r.Cursor?.ArticleId, cPublished = r.Cursor?.Published?.UtcDateTime,
+        });
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var near = r.Cursor?.NearTitles ?? false;
+        var rows = (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.For(r, near), args, cancellationToken: ct))).ToList();
+        if (!near && r.Cursor is null && r.TitleText is not null && rows is [{ Total: 0 }])
+        {
+            near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
+            rows = (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.For(r, near), args, cancellationToken: ct))).ToList();
         }
-        var rows = await conn.QueryAsync<HitRow>(new CommandDefinition($"""
-            with query as (select websearch_to_tsquery('english', @q) || websearch_to_tsquery('simple', @q) as tsq),
-            page as (
-                select a.article_id, a.url, a.title, a.published, a.authors, a.language, a.source, a.ts_config, a.body,
-                       ts_rank_cd(a.tsv, query.tsq, 32)
-                         * (1 + 0.25 / (1 + extract(epoch from now() - coalesce(a.published, a.indexed_at)) / 2592000.0)) as score,
-                       count(*) over () as total
-                from articles a, query
-                where a.tsv @@ query.tsq and {Filters}
-                order by score desc, a.published desc nulls last, a.article_id
-                limit @limit)
-            select p.article_id as Id, p.url, p.title, p.published, p.authors, p.language, p.source, p.score, p.total,
-                   ts_headline(p.ts_config, p.body, query.tsq,
-                               'MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=" … ", StartSel=<b>, StopSel=</b>') as snippet
-            from page p, query
-            order by p.score desc, p.published desc nulls last, p.article_id
-            """, args, cancellationToken: ct));
-        return ToResult(rows.ToList());
+        var hits = rows.Where(h => h.Id is not null).ToList();
+        var page = hits.Take(r.Limit).ToList();
+        string? next = null;
+        if (hits.Count > r.Limit)
+        {
+            var last = page[^1];
+            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.Published), last.Id!, r.Fingerprint, near).Encode();
+        }
+        var facets = rows.Count > 0 && rows[0].Facets is { } f ? JsonSerializer.Deserialize<SearchFacets>(f, Json) : null;
+        return new SearchResult(rows.Count == 0 ? 0 : rows[0].Total,
+            page.Select(h => new SearchHit(h.Id!, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source, h.Snippet ?? "", h.Score)).ToList(),
+            next, facets, near);
     }
 
-    public async Task<object?> GetArticleAsync(string id, CancellationToken ct)
+    static DateTimeOffset? Utc(DateTime? d) => d is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : null;
+
+    public async Task<ArticleDetail?> GetArticleAsync(string id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var json = await conn.ExecuteScalarAsync<string>(new CommandDefinition("""
@@ -69,12 +57,12 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
                 'dateline', a.dateline, 'description', a.description, 'summary', a.summary, 'imageUrl', a.image_url,
                 'paragraphs', a.paragraphs, 'entities', a.entities, 'keywords', a.keywords, 'quotes', a.quotes,
                 'duplicateOf', a.duplicate_of, 'indexedAt', a.indexed_at,
-                'revisions', (select json_agg(json_build_object('revision', r.revision, 'changeCursor', r.change_cursor,
-                                                                'indexedAt', r.indexed_at) order by r.revision)
+                'revisions', (select coalesce(json_agg(json_build_object('revision', r.revision, 'changeCursor', r.change_cursor,
+                                                                'indexedAt', r.indexed_at) order by r.revision), '[]')
                               from revisions r where r.article_id = a.article_id))::text
             from articles a where a.article_id = @id
             """, new { id }, cancellationToken: ct));
-        return json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
+        return json is null ? null : JsonSerializer.Deserialize<ArticleDetail>(json, Json);
     }
 
     public async Task<ChangesPage> ChangesAsync(long after, int limit, CancellationToken ct)
@@ -109,14 +97,11 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             new DateTimeOffset(r.RejectedAt, TimeSpan.Zero))).ToList();
     }
 
-    static SearchResult ToResult(List<HitRow> rows) => new(
-        rows.Count == 0 ? 0 : rows[0].Total,
-        rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, h.Published is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null,
-            h.Authors, h.Language, h.Source, h.Snippet ?? "", h.Score)).ToList());
-
     sealed class HitRow
     {
-        public string Id { get; set; } = "";
+        public long Total { get; set; }
+        public string? Facets { get; set; }
+        public string? Id { get; set; }
         public string Url { get; set; } = "";
         public string Title { get; set; } = "";
         public DateTime? Published { get; set; }
@@ -125,6 +110,5 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         public string Source { get; set; } = "";
         public string? Snippet { get; set; }
         public double Score { get; set; }
-        public long Total { get; set; }
     }
 }

@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Dapper;
+using Ingestion.Contracts;
+using Ingestion.Hosting.Persistence;
+using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Indexing;
+using Ingestion.Indexer.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Ingestion.Benchmarks.Search;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--ilike 0]</c>:
+/// starts a throwaway PostgreSQL (deploy/local/postgres.sh --ephemeral, free port), applies the indexer's migrations,
+/// loads generated articles through <see cref="ArticleIndex.IndexBatchAsync"/> (the indexer's real write path, batched),
+/// then times the 20 queries of <see cref="SearchWorkload"/> through <see cref="SearchQueries"/> (the code behind GET /search,
+/// without HTTP) beside a plain ILIKE scan of each, and stops the server.
+/// </summary>
+public static class SearchHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var articles = Arg(args, "--articles", 100_000);
+        var batch = Arg(args, "--batch", 500);
+        var runs = Arg(args, "--runs", 50);
+        var ilike = Arg(args, "--ilike", 1) != 0; // --ilike 0 skips the (slow) ILIKE comparison scans
+        var groundTruth = CorpusArticles.FindGroundTruth();
+        if (groundTruth is null)
+        {
+            Console.WriteLine("SKIPPED: search harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the repository.");
+            return 0;
+        }
+        var root = RepoRoot();
+        var pgDir = Path.Combine(Path.GetTempPath(), "ingestion-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        // --port P: use a server already running on 127.0.0.1:P (left running, e.g. to look at plans); else a throwaway one.
+        var existing = Arg(args, "--port", 0);
+        var port = existing > 0 ? existing : FreePort();
+        var script = Path.Combine(root, "deploy", "local", "postgres.sh");
+        if (existing == 0) await Shell(script, "start", pgDir, port.ToString(CultureInfo.InvariantCulture), "--ephemeral");
+        try
+        {
+            var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600");
+            await using var dataSource = builder.Build();
+            await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
+                .MigrateAsync([typeof(ArticleIndex).Assembly], TimeSpan.FromSeconds(30), CancellationToken.None);
+            var corpus = CorpusArticles.Load(groundTruth);
+            Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
+            await LoadAsync(dataSource, corpus, articles, batch);
+            await ReportSizesAsync(dataSource);
+            await MeasureQueriesAsync(dataSource, runs, ilike);
+            return 0;
+        }
+        finally
+        {
+            if (existing == 0) await Shell(script, "stop", pgDir);
+            try { Directory.Delete(pgDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static async Task LoadAsync(NpgsqlDataSource dataSource, CorpusArticles corpus, int count, int batchSize)
+    {
+        var index = new ArticleIndex(dataSource);
+        var wall = Stopwatch.StartNew();
+        var writing = TimeSpan.Zero;
+        for (var start = 0; start < count; start += batchSize)
+        {
+            var n = Math.Min(batchSize, count - start);
+            var messages = new ArticleEnriched[n];
+            Parallel.For(0, n, i => messages[i] = corpus.Article(start + i));
+            var w = Stopwatch.StartNew();
+            await index.IndexBatchAsync(messages, CancellationToken.None);
+            writing += w.Elapsed;
+            if ((start / batchSize) % 40 == 0)
+                Console.WriteLine($"  loaded {start + n:N0} ({(start + n) / wall.Elapsed.TotalSeconds:N0}/s)");
+        }
+        var loaded = wall.Elapsed;
+        await using (var conn = await dataSource.OpenConnectionAsync())
+            foreach (var table in new[] { "articles", "article_entities", "revisions" })
+                await conn.ExecuteAsync($"vacuum analyze {table}", commandTimeout: 1200);
+        var total = wall.Elapsed;
+        Console.WriteLine();
+        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize} (ArticleIndex.IndexBatchAsync, one writer)");
+        Console.WriteLine($"  write path only : {count / writing.TotalSeconds,8:N0} articles/s ({writing.TotalSeconds:N1} s)");
+        Console.WriteLine($"  with generation : {count / loaded.TotalSeconds,8:N0} articles/s ({loaded.TotalSeconds:N1} s)");
+        Console.WriteLine($"  + vacuum analyze: {count / total.TotalSeconds,8:N0} articles/s ({total.TotalSeconds:N1} s, vacuum {(total - loaded).TotalSeconds:N1} s)");
+    }
+
+    static async Task ReportSizesAsync(NpgsqlDataSource dataSource)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync();
+        var rows = await conn.QueryAsync<(string Name, long Bytes)>("""
+            select c.relname, pg_total_relation_size(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'indexer' and c.relkind in ('r', 'i') order by 2 desc
+            """);
+        Console.WriteLine();
+        Console.WriteLine("sizes (pg_total_relation_size; a table's figure includes its indexes and TOAST):");
+        foreach (var (name, bytes) in rows.Where(r => r.Bytes > 64 * 1024))
+            Console.WriteLine($"  {name,-32} {bytes / 1048576.0,9:N1} MB");
+    }
+
+    static async Task MeasureQueriesAsync(NpgsqlDataSource dataSource, int runs, bool withIlike)
+    {
+        string Top(string type)
+        {
+            using var conn = dataSource.OpenConnection();
+            return conn.ExecuteScalar<string>("""
+                select name from article_entities where type = @type and length(name) > 4 group by name order by count(*) desc limit 1
+                """, new { type }) ?? "none";
+        }
+        var queries = SearchWorkload.Queries(Top("PER"), Top("ORG"), Top("LOC"));
+        var search = new SearchQueries(dataSource);
+        var all = new List<double>();
+        Console.WriteLine();
+        Console.WriteLine($"latency over {runs} runs each (SearchQueries.SearchAsync = GET /search without HTTP; limit 20), ms:");
+        Console.WriteLine($"  {"query",-44} {"hits",7} {"p50",7} {"p95",7} {"p99",7} {"ILIKE",8}");
+        foreach (var bq in queries)
+        {
+            var (request, error) = SearchRequest.Parse(bq.Q, null, bq.Source, bq.From, bq.To, null, bq.Entity, bq.EntityType, null,
+                bq.Facets ? "true" : null);
+            if (request is null) throw new InvalidOperationException($"{bq.Name}: {error}");
+            SearchResult? result = null;
+            for (var i = 0; i < 3; i++) result = await search.SearchAsync(request, CancellationToken.None);
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await search.SearchAsync(request, CancellationToken.None);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            all.AddRange(times);
+            var ilike = withIlike ? await IlikeAsync(dataSource, bq) : double.NaN;
+            Console.WriteLine($"  {Cut(bq.Name, 44),-44} {result!.Total,7} {P(times, 50),7:N1} {P(times, 95),7:N1} {P(times, 99),7:N1} {ilike,8:N0}");
+        }
+        Console.WriteLine($"  {"ALL " + all.Count + " searches",-44} {"",7} {P(all, 50),7:N1} {P(all, 95),7:N1} {P(all, 99),7:N1}");
+        Console.WriteLine("  (ILIKE: one run of the same filter as a plain scan over title and body, newest 20; no ranking, no stemming)");
+    }
+
+    static async Task<double> IlikeAsync(NpgsqlDataSource dataSource, BenchQuery q)
+    {
+        var where = q.Ilike ?? "true";
+        await using var conn = await dataSource.OpenConnectionAsync();
+        var sw = Stopwatch.StartNew();
+        await conn.QueryAsync<string>($"select a.article_id from articles a where {where} order by a.published desc nulls last limit 20",
+            commandTimeout: 600);
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    static double P(List<double> xs, int p)
+    {
+        var s = xs.Order().ToList();
+        return s[Math.Clamp((int)Math.Ceiling(p / 100.0 * s.Count) - 1, 0, s.Count - 1)];
+    }
+
+    static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+
+    static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Ingestion.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Ingestion.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    static async Task Shell(string script, params string[] args)
+    {
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(script);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Console.Write(output);
+        if (p.ExitCode != 0) throw new InvalidOperationException($"postgres.sh {string.Join(' ', args)} exited with {p.ExitCode}");
+    }
+}
