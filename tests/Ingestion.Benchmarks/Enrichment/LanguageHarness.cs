@@ -67,14 +67,6 @@ public static class LanguageHarness
 
     private static string Preview(string body) => body.Length > 60 ? body[..60].ReplaceLineEndings(" ") + "…" : body.ReplaceLineEndings(" ");
 
-    private static string? FindMetadata()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Ingestion.sln")))
-            {
-                var path = Path.GetFullPath(Path.Combine(d.FullName, "..", "shared", "corpus", "metadata"));
-                return File.Exists(Path.Combine(path, "metadata.jsonl")) ? path : null;
-            }
-        return null;
-    }
+    private static string? FindMetadata() =>
+        RepoPaths.Corpus("metadata", "metadata.jsonl") is { } file ? Path.GetDirectoryName(file) : null;
 }

@@ -15,7 +15,7 @@ public static class ScrapinghubPages
 
     public static IReadOnlyList<Page> Load()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var dir = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "extraction", "scrapinghub"));
         var truth = dir is null ? null : Path.Combine(dir, "ground-truth.json");
         if (truth is null || !File.Exists(truth))
@@ -38,12 +38,4 @@ public static class ScrapinghubPages
         return pages;
     }
 
-    private static string? RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Ingestion.sln"))) return d.FullName;
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Ingestion.sln"))) return d.FullName;
-        return null;
-    }
 }

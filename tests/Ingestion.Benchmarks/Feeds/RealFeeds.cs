@@ -8,7 +8,7 @@ public static class RealFeeds
 
     public static IReadOnlyList<Feed> Load()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var dir = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "feeds", "real"));
         if (dir is null || !Directory.Exists(Path.Combine(dir, "feeds")))
         {
@@ -19,12 +19,4 @@ public static class RealFeeds
             .Select(f => new Feed(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
     }
 
-    private static string? RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Ingestion.sln"))) return d.FullName;
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Ingestion.sln"))) return d.FullName;
-        return null;
-    }
 }

@@ -23,16 +23,7 @@ public sealed class CorpusArticles
     CorpusArticles() { }
 
     /// <summary>The corpus file, found by walking up to the folder holding Ingestion.sln; null when it is absent.</summary>
-    public static string? FindGroundTruth()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Ingestion.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "..", "shared", "corpus", "extraction", "scrapinghub", "ground-truth.json");
-                return File.Exists(path) ? Path.GetFullPath(path) : null;
-            }
-        return null;
-    }
+    public static string? FindGroundTruth() => RepoPaths.Corpus("extraction", "scrapinghub", "ground-truth.json");
 
     public static CorpusArticles Load(string groundTruth)
     {

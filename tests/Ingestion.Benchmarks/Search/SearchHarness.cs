@@ -34,7 +34,7 @@ public static class SearchHarness
             Console.WriteLine("SKIPPED: search harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the repository.");
             return 0;
         }
-        var root = RepoRoot();
+        var root = RepoPaths.Root ?? throw new InvalidOperationException("Ingestion.sln not found above " + AppContext.BaseDirectory);
         var pgDir = Path.Combine(Path.GetTempPath(), "ingestion-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
         // --port P: use a server already running on 127.0.0.1:P (left running, e.g. to look at plans); else a throwaway one.
         var existing = Arg(args, "--port", 0);
@@ -170,12 +170,6 @@ public static class SearchHarness
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Ingestion.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Ingestion.sln not found above " + AppContext.BaseDirectory);
-    }
 
     static async Task Shell(string script, params string[] args)
     {
