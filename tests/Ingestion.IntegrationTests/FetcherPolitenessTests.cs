@@ -18,7 +18,7 @@ public sealed class FetcherPolitenessTests(LocalServers servers, ITestOutputHelp
     [Fact]
     public async Task Robots_disallow_retry_after_and_a_wrong_charset_are_handled()
     {
-        await using var site = new FetcherTestSite();
+        await using var site = new LocalSite();
         site.Set("/robots.txt", new SiteResponse(200, "text/plain", Encoding.ASCII.GetBytes("User-agent: *\nDisallow: /private/\n")));
         var feed = $"""
             <?xml version="1.0" encoding="windows-1251"?>

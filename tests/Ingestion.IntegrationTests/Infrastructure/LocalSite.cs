@@ -1,23 +1,26 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Ingestion.IntegrationTests.Infrastructure;
 
+/// <summary>One scripted answer of <see cref="LocalSite"/>.</summary>
+public sealed record SiteResponse(int Status, string? ContentType = null, byte[]? Body = null, params (string Name, string Value)[] Headers);
+
 /// <summary>
-/// A small news site on 127.0.0.1 for feed tests: serves a feed (with an ETag, answering 304 to a matching
-/// If-None-Match) and HTML pages, and records every request.
+/// A small site on 127.0.0.1 for fetcher tests: every path answers what the test scripted (status, headers, bytes),
+/// a response with an ETag answers 304 to a matching If-None-Match, unknown paths answer 404, and every request is recorded.
 /// </summary>
 public sealed class LocalSite : IAsyncDisposable
 {
     readonly HttpListener listener = new();
-    readonly Dictionary<string, (string ContentType, byte[] Body)> pages = new();
+    readonly ConcurrentDictionary<string, SiteResponse> responses = new();
     readonly Task loop;
 
     public LocalSite()
     {
-        var port = FreePort.Next();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         listener.Prefixes.Add(BaseUrl + "/");
         listener.Start();
         loop = Task.Run(ServeAsync);
@@ -26,10 +29,16 @@ public sealed class LocalSite : IAsyncDisposable
     public string BaseUrl { get; }
     public ConcurrentQueue<(string Path, int Status, string? IfNoneMatch)> Requests { get; } = new();
 
+    public void Set(string path, SiteResponse response) => responses[path] = response;
+
+    /// <summary>A page with an ETag derived from its content, so that conditional requests get 304.</summary>
     public void Add(string path, string contentType, string body)
     {
-        lock (pages) pages[path] = (contentType, Encoding.UTF8.GetBytes(body));
+        var bytes = Encoding.UTF8.GetBytes(body);
+        Set(path, new SiteResponse(200, contentType, bytes, ("ETag", "\"" + Convert.ToHexString(SHA256.HashData(bytes))[..16] + "\"")));
     }
+
+    public int Count(string path) => Requests.Count(r => r.Path == path);
 
     async Task ServeAsync()
     {
@@ -40,20 +49,22 @@ public sealed class LocalSite : IAsyncDisposable
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
             var path = ctx.Request.Url!.AbsolutePath;
             var ifNoneMatch = ctx.Request.Headers["If-None-Match"];
-            (string ContentType, byte[] Body) page;
-            bool found;
-            lock (pages) found = pages.TryGetValue(path, out page);
-            var etag = found ? "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(page.Body))[..16] + "\"" : null;
-            var status = !found ? 404 : ifNoneMatch == etag ? 304 : 200;
+            var r = responses.TryGetValue(path, out var found) ? found : new SiteResponse(404);
+            var etag = r.Headers.FirstOrDefault(h => h.Name == "ETag").Value;
+            var status = r.Status == 200 && etag is not null && ifNoneMatch == etag ? 304 : r.Status;
             Requests.Enqueue((path, status, ifNoneMatch));
-            ctx.Response.StatusCode = status;
-            if (etag is not null) ctx.Response.Headers["ETag"] = etag;
-            if (status == 200)
+            try
             {
-                ctx.Response.ContentType = page.ContentType;
-                await ctx.Response.OutputStream.WriteAsync(page.Body);
+                ctx.Response.StatusCode = status;
+                foreach (var (name, value) in r.Headers) ctx.Response.Headers[name] = value;
+                if (status != 304 && r.ContentType is not null) ctx.Response.ContentType = r.ContentType;
+                if (status != 304 && r.Body is { Length: > 0 } body) await ctx.Response.OutputStream.WriteAsync(body);
+                ctx.Response.Close();
             }
-            ctx.Response.Close();
+            catch (HttpListenerException)
+            {
+                // the client went away
+            }
         }
     }
 
