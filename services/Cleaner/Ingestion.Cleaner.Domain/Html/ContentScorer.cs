@@ -52,6 +52,11 @@ internal static class ContentScorer
         }
         if (top is null) return [body];
 
+        // The story stands with its headline: when the best block lies outside the article that holds the page's
+        // only h1 (a teaser in a list of posts after the story), that article, if it has text of its own, is the body.
+        if (HeadlinedArticle(body, stats) is { } headlined && !headlined.Contains(top) && !top.Contains(headlined))
+            top = headlined;
+
         // An article element that holds the best candidate is the better boundary, if it adds no link lists.
         if (main is not null && main != top && main.Contains(top) && stats.LinkDensity(main) < 0.3)
             top = main;
@@ -96,10 +101,26 @@ internal static class ContentScorer
         return roots;
     }
 
+    /// <summary>The <c>&lt;article&gt;</c> around the page's only h1, when it holds no other article and 200+ characters of its own text outside links.</summary>
+    internal static IElement? HeadlinedArticle(IElement body, NodeStats stats)
+    {
+        IElement? h1 = null;
+        foreach (var h in body.GetElementsByTagName("h1"))
+        {
+            if (h1 is not null) return null;
+            h1 = h;
+        }
+        var article = h1?.Closest("article");
+        if (article is null || stats.NestedArticles(article) > 0) return null;
+        var ownText = stats.Text(article) - stats.LinkText(article) - stats.Text(h1!);
+        return ownText >= 200 && stats.LinkDensity(article) < 0.5 ? article : null;
+    }
+
     private static List<IElement> SameTemplateBlocks(IElement top, double topScore, Dictionary<IElement, double> scores, NodeStats stats)
     {
         var cls = top.GetAttribute("class");
-        if (string.IsNullOrWhiteSpace(cls)) return [];
+        // Articles of one template are different stories (a feed of posts), not parts of one body.
+        if (string.IsNullOrWhiteSpace(cls) || top.LocalName == "article") return [];
         var twins = new List<IElement>();
         foreach (var (e, score) in scores)
         {
