@@ -14,9 +14,10 @@ internal static class HtmlArticleExtractor
         _ = options;
         var draft = new ArticleDraft();
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(NestingLimiter.Limit(RawTextTrimmer.Trim(html)));
+        var markup = NestingLimiter.Limit(RawTextTrimmer.Trim(html));
+        using var document = parser.ParseDocument(markup);
 
-        var meta = MetadataReader.Read(document, url);
+        var meta = MetadataReader.Read(document, url, markup);
         var body = document.Body;
         if (body is null)
         {

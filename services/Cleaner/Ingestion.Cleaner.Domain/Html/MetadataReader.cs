@@ -46,7 +46,10 @@ internal static class MetadataReader
         "byline__name", "byline__author", "bylineauthor", "story-byline", "article-byline",
     };
 
-    public static PageMetadata Read(IDocument document, string pageUrl)
+    /// <param name="document">The parsed page.</param>
+    /// <param name="pageUrl">The page's URL (its path may hold the day).</param>
+    /// <param name="html">The page's markup as parsed, for what the parser keeps as comments (an RDF block).</param>
+    public static PageMetadata Read(IDocument document, string pageUrl, string? html = null)
     {
         var meta = new PageMetadata();
         var baseUri = BaseUri(document, pageUrl);
@@ -101,15 +104,26 @@ internal static class MetadataReader
         ReadMicrodata(document, meta);
         ReadTimeElements(document, meta);
         meta.UrlDate = DateParsing.FromUrl(pageUrl) ?? DateParsing.FromUrl(meta.CanonicalUrl);
+        var monthFirst = meta.Language?.StartsWith("en", StringComparison.Ordinal) == true;
+        if (meta.Published is null && html is not null) meta.Published = EmbeddedRdf.Date(html);
+        // Read only when it can matter: no date yet, or a UTC time the page's day may contradict.
+        var underHeadline = meta.Published is null || meta.UrlDate is null && meta.Published.Value.Offset == TimeSpan.Zero
+            ? HeadlineDate.Find(HeadlineDate.Headline(document, meta.Title ?? document.Title), monthFirst)
+            : null;
+        if (meta.Published is null && underHeadline is { } headlineDate && (meta.UrlDate is null || SameDay(headlineDate, meta.UrlDate.Value)))
+            meta.Published = headlineDate;
         if (meta.Published is null && meta.UrlDate is null)
         {
             var anyTime = document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
             meta.Published = DateParsing.ParseMachineDate(anyTime);
         }
         if (meta.Published is null && document.Body is { } body
-            && DateElements.Find(body, monthFirst: meta.Language?.StartsWith("en", StringComparison.Ordinal) == true) is { } shown
-            && (meta.UrlDate is null || DateOnly.FromDateTime(shown.DateTime) == DateOnly.FromDateTime(meta.UrlDate.Value.DateTime)))
+            && DateElements.Find(body, monthFirst) is { } shown
+            && (meta.UrlDate is null || SameDay(shown, meta.UrlDate.Value)))
             meta.Published = shown;
+        if (meta.Published is { Offset.Ticks: 0 } utc) meta.Published = StatedOffset(document, tags, utc);
+        var shownDay = meta.UrlDate ?? underHeadline;
+        meta.Published = PageDay.Align(meta.Published, shownDay is { } d ? DateOnly.FromDateTime(d.DateTime) : null);
         if (meta.Authors.Count == 0) ReadBylineElements(document, meta);
 
         meta.DocumentTitle = Clean(document.Title);
@@ -238,6 +252,19 @@ internal static class MetadataReader
                     if (DateParsing.ParseMachineDate(v) is { } d) return d;
         return null;
     }
+
+    /// <summary>The same moment as a meta tag or a <c>time</c> element states it in the page's own offset, when one does.</summary>
+    private static DateTimeOffset StatedOffset(IDocument document, Dictionary<string, List<string>> tags, DateTimeOffset utc)
+    {
+        var stated = PublishedKeys.SelectMany(k => tags.TryGetValue(k, out var v) ? v : [])
+            .Concat(document.GetElementsByTagName("time").Select(t => t.GetAttribute("datetime")));
+        foreach (var value in stated)
+            if (DateParsing.ParseMachineDate(value) is { } d && d.Offset != TimeSpan.Zero && d.UtcDateTime == utc.UtcDateTime)
+                return d;
+        return utc;
+    }
+
+    private static bool SameDay(DateTimeOffset a, DateTimeOffset b) => DateOnly.FromDateTime(a.DateTime) == DateOnly.FromDateTime(b.DateTime);
 
     internal static bool HasToken(string? list, string token) =>
         list is not null && list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals(token, StringComparison.OrdinalIgnoreCase));
