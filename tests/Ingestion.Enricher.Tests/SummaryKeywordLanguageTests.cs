@@ -143,6 +143,30 @@ public sealed class LanguageTests
     [InlineData("G20 BRICS SCO ASEAN 2024 2025")]
     public void Returns_null_when_unsure(string text) => Assert.Null(Guesser.Guess(text));
 
+    private const string EnglishParagraph =
+        "The government said on Monday that it would not change the plan, which has been criticised by the opposition for months. " +
+        "It is the third time this year that the minister has had to defend the plan in front of the committee, and he said that he was sure it would work.";
+
+    [Fact]
+    public void Plainly_english_text_needs_no_model() =>
+        Assert.True(Guesser.IsPlainlyEnglish(EnglishParagraph));
+
+    [Theory]
+    [InlineData("El gobierno dijo el lunes que no cambiará el plan, que ha sido criticado por la oposición durante meses y que sigue en pie, y el ministro dijo que está seguro de que funcionará como se esperaba desde el principio.")]
+    [InlineData("Franca ka shënuar një ditë tragjike pasi 1 mijë e 438 pacientë kanë vdekur brenda 24 orëve nga koronavirusi, ndërsa numri i të infektuarve në vend është rritur ndjeshëm gjatë javës së fundit.")]
+    [InlineData("The plan, the minister said.")]
+    [InlineData("Barcelona Madrid Sevilla Valencia Bilbao Zaragoza Málaga Murcia Palma Alicante Córdoba Valladolid Vigo Gijón Granada Elche Oviedo Badalona Cartagena Terrassa Jerez Sabadell Móstoles")]
+    public void Other_or_unclear_text_is_not_plainly_english(string text) => Assert.False(Guesser.IsPlainlyEnglish(text));
+
+    [Fact]
+    public void Text_language_without_lingua_falls_back_to_the_profiles()
+    {
+        var identify = new TextLanguage(Guesser, lingua: null);
+        Assert.Equal("en", identify.Identify(EnglishParagraph));
+        Assert.Equal("de", identify.Identify("Die Regierung hat am Montag erklärt, dass sie den Plan nicht ändern wird, der seit Monaten von der Opposition kritisiert wird."));
+        Assert.Null(identify.Identify("  "));
+    }
+
     [Theory]
     [InlineData("en-US", "en")]
     [InlineData("FR", "fr")]

@@ -34,17 +34,17 @@ public sealed class ArticleEnricher
     private readonly KeyphraseExtractor _keyphrases;
     private readonly QuoteExtractor _quotes;
     private readonly LanguageGuesser _language;
-    private readonly LinguaIdentifier? _identifier;
+    private readonly TextLanguage _textLanguage;
 
     public ArticleEnricher() : this(null)
     {
     }
 
     /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see cref="CombinedRecognizer"/>).</param>
-    /// <param name="identifyLanguage">When the article declares no language: Lingua (true) or only the stopword profiles (false).</param>
+    /// <param name="identifyLanguage">When the article declares no language and is not plainly English: Lingua (true) or only the stopword profiles (false).</param>
     public ArticleEnricher(IEntityRecognizer? recognizer, bool identifyLanguage = true)
     {
-        _identifier = identifyLanguage ? LinguaIdentifier.Default : null;
+        _textLanguage = identifyLanguage ? TextLanguage.Default : new TextLanguage(LanguageGuesser.Default, null);
         var gazetteer = Gazetteer.Default;
         _recognizer = recognizer ?? new CombinedRecognizer(new EntityRecognizer(gazetteer), PerceptronRecognizer.Default, gazetteer);
         _keyphrases = new KeyphraseExtractor(gazetteer);
@@ -67,7 +67,7 @@ public sealed class ArticleEnricher
         var entities = EntityCanonicalizer.Canonicalize(body, recognition.Entities);
         var datelineLength = Summarizer.DatelineLength(body, article.Dateline);
         var excluded = recognition.Titles.Append((0, datelineLength)).ToList();
-        var language = LanguageGuesser.Normalise(article.Language) ?? _identifier?.Identify(body) ?? _language.Guess(body);
+        var language = LanguageGuesser.Normalise(article.Language) ?? _textLanguage.Identify(body);
         var stopwords = language is null or "en" ? null : _language.StopwordsFor(language);
         var keyphrases = _keyphrases.Extract(text, entities, excluded, KeywordCount, stopwords);
         var keywords = keyphrases.Select(k => k.Text).ToList();

@@ -40,7 +40,7 @@ public static class EnrichmentHarness
 
     private static double Measure(string name, ArticleEnricher enricher, List<CleanedArticle> articles, int rounds)
     {
-        foreach (var a in articles.Take(20)) enricher.Enrich(a); // warm-up: word lists, model, JIT
+        foreach (var a in articles) enricher.Enrich(a); // warm-up round: word lists, models, tiered JIT (else the first configuration pays it)
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var entities = 0;

@@ -85,10 +85,41 @@ public sealed class LanguageGuesser
         }
     }
 
+    /// <summary>
+    /// True when the text is English beyond doubt: among the words of its first <see cref="PlainSampleChars"/>
+    /// characters (at least 20), English function words make a fifth or more and at least twice the hits of any
+    /// other profile. English only: the other profiled languages have close relatives without a profile (Slovak for
+    /// Czech, Malay for Indonesian, Galician for Portuguese, Afrikaans for Dutch) that share their function words.
+    /// </summary>
+    public bool IsPlainlyEnglish(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, PlainSampleChars));
+        var (scores, words) = StopwordScores(sample, cyrillic: false);
+        if (words < 20 || scores.Count == 0 || scores[0].Code != "en") return false;
+        var second = scores.Count > 1 ? scores[1].Hits : 0;
+        return scores[0].Hits >= 0.2 * words && scores[0].Hits >= 2 * second;
+    }
+
+    /// <summary>How much of the text <see cref="IsPlainlyEnglish"/> reads.</summary>
+    public const int PlainSampleChars = 1000;
+
     private string? ByStopwords(string text, bool cyrillic)
     {
+        var (scores, words) = StopwordScores(text, cyrillic);
+        if (words < 5 || scores.Count == 0) return null;
+        var best = scores[0];
+        var second = scores.Count > 1 ? scores[1].Hits : 0;
+        var share = best.Hits / (double)words;
+        if (best.Hits < 3 || share < 0.10) return null;
+        if (best.Hits < second * 1.25 + 1) return null; // too close to call (Danish/Norwegian, Spanish/Portuguese on short texts)
+        return best.Code;
+    }
+
+    /// <summary>Per profile of the script, how many of the text's words it lists, best first; and the word count.</summary>
+    private (List<(string Code, int Hits)> Scores, int Words) StopwordScores(ReadOnlySpan<char> text, bool cyrillic)
+    {
         var words = new List<string>();
-        var sb = new System.Text.StringBuilder();
+        var sb = new StringBuilder();
         foreach (var c in text)
         {
             if (char.IsLetter(c) || c == '\'' || c == '’') sb.Append(char.ToLowerInvariant(c));
@@ -99,19 +130,11 @@ public sealed class LanguageGuesser
             }
         }
         if (sb.Length > 0) words.Add(sb.ToString());
-        if (words.Count < 5) return null;
-
         var scores = _profiles.Where(p => p.Cyrillic == cyrillic)
             .Select(p => (p.Code, Hits: words.Count(p.Words.Contains)))
             .OrderByDescending(x => x.Hits)
             .ToList();
-        if (scores.Count == 0) return null;
-        var best = scores[0];
-        var second = scores.Count > 1 ? scores[1].Hits : 0;
-        var share = best.Hits / (double)words.Count;
-        if (best.Hits < 3 || share < 0.10) return null;
-        if (best.Hits < second * 1.25 + 1) return null; // too close to call (Danish/Norwegian, Spanish/Portuguese on short texts)
-        return best.Code;
+        return (scores, words.Count);
     }
 
     private static string ArabicScriptLanguage(string text)

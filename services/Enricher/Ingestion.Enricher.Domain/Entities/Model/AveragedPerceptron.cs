@@ -5,7 +5,8 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 /// <summary>
 /// A multi-class averaged perceptron over hashed features (64-bit keys, see <see cref="NerFeatures"/>).
 /// Training keeps running totals for averaging; <see cref="Save"/> writes the averaged weights quantised to 16 bits,
-/// gzip-compressed. Prediction is read-only and thread-safe once trained or loaded.
+/// gzip-compressed. A loaded model keeps only those quantised weights, in a <see cref="WeightTable"/> made for fast
+/// scoring; it cannot be trained further. Prediction is read-only and thread-safe once trained or loaded.
 /// </summary>
 public sealed class AveragedPerceptron
 {
@@ -14,12 +15,18 @@ public sealed class AveragedPerceptron
     private readonly Dictionary<ulong, float[]> _totals = new();
     private readonly Dictionary<ulong, int[]> _stamps = new();
     private int _instances;
+    private WeightTable? _loaded;
 
-    public int FeatureCount => _weights.Count;
+    public int FeatureCount => _loaded?.Count ?? _weights.Count;
 
-    /// <summary>Adds the weights of the given features into scores (length <see cref="NerTags.Count"/>).</summary>
+    /// <summary>Sets scores (length <see cref="NerTags.Count"/>) to the sum of the weights of the given features.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        if (_loaded is not null)
+        {
+            _loaded.Score(features, scores);
+            return;
+        }
         scores.Clear();
         foreach (var f in features)
         {
@@ -31,6 +38,7 @@ public sealed class AveragedPerceptron
     /// <summary>One training step: if the guess is wrong, reward the truth and penalise the guess.</summary>
     public void Update(ReadOnlySpan<ulong> features, int truth, int guess)
     {
+        ThrowIfLoaded();
         _instances++;
         if (truth == guess) return;
         foreach (var f in features)
@@ -59,6 +67,7 @@ public sealed class AveragedPerceptron
     /// <summary>Replaces the weights by their average over all training steps and drops features that end near zero.</summary>
     public void Average(float dropBelow)
     {
+        ThrowIfLoaded();
         var drop = new List<ulong>();
         foreach (var (f, w) in _weights)
         {
@@ -80,6 +89,7 @@ public sealed class AveragedPerceptron
 
     public void Save(Stream output)
     {
+        ThrowIfLoaded();
         var max = _weights.Values.SelectMany(w => w).Select(Math.Abs).DefaultIfEmpty(1f).Max();
         var scale = max / short.MaxValue;
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
@@ -95,6 +105,11 @@ public sealed class AveragedPerceptron
         }
     }
 
+    private void ThrowIfLoaded()
+    {
+        if (_loaded is not null) throw new InvalidOperationException("A loaded model holds only its quantised weights: it cannot be trained or saved.");
+    }
+
     public static AveragedPerceptron Load(Stream input)
     {
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
@@ -104,15 +119,14 @@ public sealed class AveragedPerceptron
         if (classes != NerTags.Count) throw new InvalidDataException($"Model has {classes} classes, expected {NerTags.Count}.");
         var scale = reader.ReadSingle();
         var count = reader.ReadInt32();
-        var model = new AveragedPerceptron();
-        model._weights.EnsureCapacity(count);
+        var table = new WeightTable(scale, count);
+        Span<short> w = stackalloc short[WeightTable.Width];
         for (var i = 0; i < count; i++)
         {
             var f = reader.ReadUInt64();
-            var w = new float[classes];
-            for (var c = 0; c < classes; c++) w[c] = reader.ReadInt16() * scale;
-            model._weights[f] = w;
+            for (var c = 0; c < classes; c++) w[c] = reader.ReadInt16();
+            table.Add(f, w);
         }
-        return model;
+        return new AveragedPerceptron { _loaded = table };
     }
 }
