@@ -10,6 +10,10 @@ namespace Ingestion.Contracts;
 /// <param name="ReadingMinutes">Estimated reading time in minutes (at least 1).</param>
 /// <param name="Fingerprint">64-bit SimHash of the body, as 16 hex digits; close fingerprints mean near-duplicate texts.</param>
 /// <param name="DuplicateOf">Id of an earlier article this one nearly duplicates, or null.</param>
+/// <param name="Dates">
+/// Dates mentioned in the body, in reading order, resolved against the publish date. Optional (added after the first
+/// version): messages without it, and callers that pass null, get an empty list.
+/// </param>
 public sealed record Enrichment(
     string? Language,
     IReadOnlyList<Entity> Entities,
@@ -19,7 +23,12 @@ public sealed record Enrichment(
     int WordCount,
     int ReadingMinutes,
     string Fingerprint,
-    string? DuplicateOf);
+    string? DuplicateOf,
+    IReadOnlyList<MentionedDate>? Dates = null)
+{
+    /// <summary>Dates mentioned in the body, in reading order; empty when none were found or the sender had none.</summary>
+    public IReadOnlyList<MentionedDate> Dates { get; init; } = Dates ?? [];
+}
 
 /// <summary>One named entity of an article.</summary>
 /// <param name="Name">Canonical name within the article (the longest form used, e.g. "Sergey Lavrov" for "Lavrov").</param>
@@ -33,6 +42,14 @@ public sealed record Entity(string Name, string Type, int Count, IReadOnlyList<M
 /// <param name="End">Offset after the last character.</param>
 /// <param name="Text">The text as it stands there.</param>
 public sealed record Mention(int Start, int End, string Text);
+
+/// <summary>A date mentioned in the body text ("last Tuesday", "Dec. 25", "March 2024"), resolved.</summary>
+/// <param name="Start">Offset of the first character in the body text (paragraphs joined by "\n\n").</param>
+/// <param name="End">Offset after the last character.</param>
+/// <param name="Text">The words as written.</param>
+/// <param name="Date">The day meant; for a month or a year, its first day.</param>
+/// <param name="Granularity"><c>day</c>, <c>month</c> or <c>year</c>: how much of <paramref name="Date"/> the text says.</param>
+public sealed record MentionedDate(int Start, int End, string Text, DateOnly Date, string Granularity);
 
 /// <summary>A direct quote.</summary>
 /// <param name="Text">The quoted words, without the quotation marks.</param>

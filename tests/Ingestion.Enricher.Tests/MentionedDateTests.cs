@@ -1,3 +1,4 @@
+using Ingestion.Contracts;
 using Ingestion.Enricher.Domain.Dates;
 
 namespace Ingestion.Enricher.Tests;
@@ -45,4 +46,28 @@ public sealed class MentionedDateTests
 
     [Fact]
     public void Impossible_dates_are_ignored() => Assert.Empty(MentionedDates.Find("On February 30, 2023 nothing happened.", Published));
+
+    [Fact]
+    public void The_enrichment_carries_the_dates_of_the_body()
+    {
+        var enrichment = new Ingestion.Enricher.Domain.ArticleEnricher().Enrich(
+            SeedArticle.FromText("The ministers met on Monday. The next round is planned for March 2024.", "en"));
+        Assert.Equal([("on Monday", new DateOnly(2023, 12, 25)), ("March 2024", new DateOnly(2024, 3, 1))],
+            enrichment.Dates.Select(d => (d.Text, d.Date)));
+    }
+
+    [Fact]
+    public void Dates_travel_in_json_and_messages_without_them_still_read()
+    {
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var enrichment = new Enrichment("en", [], [], [], "", 1, 1, "0000000000000000", null,
+            [new MentionedDate(0, 6, "Monday", new DateOnly(2023, 12, 25), "day")]);
+        var json = System.Text.Json.JsonSerializer.Serialize(enrichment, web);
+        Assert.Contains("\"dates\":[{\"start\":0,\"end\":6,\"text\":\"Monday\",\"date\":\"2023-12-25\",\"granularity\":\"day\"}]", json);
+        Assert.Equal(enrichment.Dates, System.Text.Json.JsonSerializer.Deserialize<Enrichment>(json, web)!.Dates);
+
+        var older = json[..json.IndexOf(",\"dates\"", StringComparison.Ordinal)] + "}";
+        Assert.Empty(System.Text.Json.JsonSerializer.Deserialize<Enrichment>(older, web)!.Dates);
+        Assert.Empty(new Enrichment("en", [], [], [], "", 1, 1, "0000000000000000", null).Dates);
+    }
 }

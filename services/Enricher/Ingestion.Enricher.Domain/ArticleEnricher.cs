@@ -16,12 +16,12 @@ public sealed record EnrichmentDetails(
     string Body,
     RecognitionResult Recognition,
     IReadOnlyList<Keyphrase> Keyphrases,
-    IReadOnlyList<FoundQuote> Quotes,
-    IReadOnlyList<MentionedDate> Dates);
+    IReadOnlyList<FoundQuote> Quotes);
 
 /// <summary>
 /// Enriches a cleaned article: entities (PER/ORG/LOC with mentions and one canonical name each), key phrases,
-/// quotes with speakers, an extractive summary, word count, reading time, language and SimHash fingerprint.
+/// quotes with speakers, an extractive summary, word count, reading time, language, SimHash fingerprint and the dates
+/// mentioned in the text.
 /// Construct once (the word lists load once) and share: it is immutable and thread-safe.
 /// <see cref="Enrichment.DuplicateOf"/> is left null; the service fills it from its fingerprint index.
 /// </summary>
@@ -78,6 +78,7 @@ public sealed class ArticleEnricher
         var wordCount = CountWords(body);
         var readingMinutes = Math.Max(1, (int)Math.Round(wordCount / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
         var fingerprint = SimHash.ToHex(SimHash.Compute(body));
+        var dates = MentionedDates.Find(body, article.Published);
 
         var enrichment = new Enrichment(
             language,
@@ -88,9 +89,9 @@ public sealed class ArticleEnricher
             wordCount,
             readingMinutes,
             fingerprint,
-            DuplicateOf: null);
-        var dates = MentionedDates.Find(body, article.Published);
-        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes, dates);
+            DuplicateOf: null,
+            dates);
+        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes);
     }
 
     /// <summary>Whitespace-separated words that contain a letter or digit ("India-Russia" is one word, "—" none).</summary>

@@ -15,10 +15,14 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
     {
         var article = message.Article;
         return store.GetOrComputeAsync(article.ArticleId, article.Revision, c => EnrichAsync(article, c), ct,
-            (conn, tx, outcome) => outcome.Output is { } o
-                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(o.Enrichment.Fingerprint),
-                    MinHash.Compute(ArticleEnricher.BodyOf(article)))
-                : Task.CompletedTask);
+            (conn, tx, outcome) => outcome.Output is { } o ? KeepAsync(conn, tx, article, o.Enrichment) : Task.CompletedTask);
+    }
+
+    static async Task KeepAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx, CleanedArticle article, Enrichment enrichment)
+    {
+        await FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(enrichment.Fingerprint),
+            MinHash.Compute(ArticleEnricher.BodyOf(article)));
+        await MentionedDateStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Dates);
     }
 
     async Task<StageOutcome<ArticleEnriched>> EnrichAsync(CleanedArticle article, CancellationToken ct)
@@ -38,6 +42,7 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         activity?.SetTag("enrich.quotes", enrichment.Quotes.Count);
         activity?.SetTag("enrich.keywords", enrichment.Keywords.Count);
         activity?.SetTag("enrich.words", enrichment.WordCount);
+        activity?.SetTag("enrich.dates", enrichment.Dates.Count);
         activity?.SetTag("enrich.duplicate_of", duplicateOf);
         activity?.SetTag("enrich.ms", ms);
         telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);

@@ -1,15 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ingestion.Contracts;
 
 namespace Ingestion.Enricher.Domain.Dates;
-
-/// <summary>A date mentioned in the text, resolved against the publish date.</summary>
-/// <param name="Start">Offset of the first character in the body text.</param>
-/// <param name="End">Offset after the last character.</param>
-/// <param name="Text">The words as written ("last Tuesday", "Dec. 25").</param>
-/// <param name="Date">The day meant; for a month or year, its first day.</param>
-/// <param name="Granularity">"day", "month" or "year".</param>
-public sealed record MentionedDate(int Start, int End, string Text, DateOnly Date, string Granularity);
 
 /// <summary>
 /// Finds English date expressions and resolves them against the publish date: full dates ("December 25, 2023",
