@@ -24,6 +24,8 @@ public static class AssertEvaluator
         var path = assert.GetProperty("path");
         var found = Walk(view, path, out var value);
         var where = PathText(path);
+        if (op is "==" or "!=" or "is" && !assert.TryGetProperty("literal", out _))
+            return $"{where}: expected a Python value ({(assert.TryGetProperty("call", out var call) ? call.GetString() : "?")}) the harness cannot compare";
         switch (op)
         {
             case "==" when where == "encoding":

@@ -7,6 +7,9 @@ namespace Ingestion.Evaluation.Feeds;
 /// <see cref="FeedparserView"/>. Sanitize cases are judged by <see cref="SanitizeCheck"/>.</summary>
 public static class FeedparserSuite
 {
+    /// <summary>List every failing assert / field of a case, not only the first (<c>--all-reasons</c>).</summary>
+    public static bool AllReasons { get; set; }
+
     /// <summary>Categories that count toward the score (issue: rss, atom, atom10, rdf, base, amp, lang, namespace, http,
     /// encoding, entities, illformed, and sanitize judged for safety). Others are reported, not counted.</summary>
     private static readonly HashSet<string> Counted = new(StringComparer.Ordinal)
@@ -43,14 +46,18 @@ public static class FeedparserSuite
         }
         var overHttp = c.GetProperty("served_over_http").GetBoolean();
         var url = ServerBase + "tests/" + rel;
-        var baseUrl = contentLocation is not null ? new Uri(new Uri(url), contentLocation).ToString() : url;
+        // A Content-Location header is the document's base, as feedparser reads it, unless it is not a web URL.
+        var location = contentLocation is null ? null : new Uri(new Uri(url), contentLocation);
+        var baseUrl = location is not null && location.Scheme is "http" or "https" ? location.ToString() : url;
+        // A case read from a file (not served over HTTP) has no URL, as in feedparser's own run: relative references stay relative.
+        if (!overHttp) baseUrl = null;
 
         ParsedFeed? feed = null;
         bool bozo;
         try
         {
             var bytes = File.ReadAllBytes(file);
-            feed = FeedParser.Parse(bytes, overHttp ? contentType ?? "" : null, null, baseUrl);
+            feed = FeedParser.Parse(bytes, overHttp ? contentType ?? "" : null, null, baseUrl, overHttp ? contentLanguage : null);
             bozo = IsBozo(feed);
         }
         catch (FeedFormatException)
@@ -70,12 +77,9 @@ public static class FeedparserSuite
             return new CaseResult("feedparser", category, rel, counted, why is null ? Outcome.Passed : Outcome.Failed, why ?? "");
         }
 
-        var view = FeedparserView.Of(feed, bozo, overHttp ? contentLanguage : null, baseUrl);
-        foreach (var a in asserts.EnumerateArray())
-        {
-            var why = AssertEvaluator.Check(a, view);
-            if (why is not null) return new CaseResult("feedparser", category, rel, counted, Outcome.Failed, why);
-        }
+        var view = FeedparserView.Of(feed, bozo);
+        var whys = asserts.EnumerateArray().Select(a => AssertEvaluator.Check(a, view)).OfType<string>().ToList();
+        if (whys.Count > 0) return new CaseResult("feedparser", category, rel, counted, Outcome.Failed, !AllReasons ? whys[0] : string.Join(" ;; ", whys));
         return new CaseResult("feedparser", category, rel, counted, Outcome.Passed);
     }
 

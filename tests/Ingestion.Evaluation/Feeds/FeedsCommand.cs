@@ -11,6 +11,8 @@ public static class FeedsCommand
     {
         var dir = args.FirstOrDefault() ?? "../shared/corpus/feeds";
         var verbose = args.Contains("--verbose");
+        TextCompare.LiteralAlternative = !args.Contains("--strict-text");
+        FeedparserSuite.AllReasons = GofeedSuite.AllReasons = args.Contains("--all-reasons");
         if (!Directory.Exists(dir)) return Task.FromResult(Usage.Missing("feeds corpus", dir));
 
         var results = new List<CaseResult>();

@@ -8,6 +8,9 @@ namespace Ingestion.Evaluation.Feeds;
 /// must be empty. All cases count.</summary>
 public static class GofeedSuite
 {
+    /// <summary>List every failing assert / field of a case, not only the first (<c>--all-reasons</c>).</summary>
+    public static bool AllReasons { get; set; }
+
     public static IEnumerable<CaseResult> Run(string dir)
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "manifest.json")));
@@ -48,47 +51,63 @@ public static class GofeedSuite
             if (feed is null) return new CaseResult("gofeed", category, input, true, Outcome.Passed);
             var view = new Dictionary<string, object?> { ["feedType"] = feed.Kind };
             if (feed.Title is not null) view["title"] = feed.Title;
-            var why = Compare(view, expected, "", ignore: "error");
+            var errors = new List<string>();
+            Compare(view, expected, "", "error", errors);
+            var why = errors.FirstOrDefault();
             return why is null ? new CaseResult("gofeed", category, input, true, Outcome.Passed) : Fail(input, category, why);
         }
         if (feed is null) return Fail(input, category, $"refused: {error}");
-        var reason = Compare(GofeedView.Of(feed, model), expected, "", ignore: null);
+        var reasons = new List<string>();
+        Compare(GofeedView.Of(feed, model), expected, "", null, reasons);
+        var reason = reasons.Count == 0 ? null : !AllReasons ? reasons[0] : string.Join(" ;; ", reasons);
         return reason is null ? new CaseResult("gofeed", category, input, true, Outcome.Passed) : Fail(input, category, reason);
     }
 
     private static CaseResult Fail(string input, string category, string why) => new("gofeed", category, input, true, Outcome.Failed, why);
 
-    private static string? Compare(object? ours, JsonElement expected, string path, string? ignore)
+    /// <summary>Adds to <paramref name="errors"/> every expected field that ours lacks or holds differently.</summary>
+    private static void Compare(object? ours, JsonElement expected, string path, string? ignore, List<string> errors)
     {
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
-                if (ours is not IDictionary<string, object?> map) return $"{path}: not in our model";
+                if (ours is not IDictionary<string, object?> map)
+                {
+                    errors.Add($"{path}: not in our model");
+                    return;
+                }
                 foreach (var p in expected.EnumerateObject())
                 {
                     if (p.Name == ignore) continue;
                     if (!map.TryGetValue(p.Name, out var v))
                     {
-                        if (IsEmpty(p.Value)) continue;
-                        return $"{path}.{p.Name}: not in our model (expected {Short(p.Value)})";
+                        if (!IsEmpty(p.Value)) errors.Add($"{path}.{p.Name}: not in our model (expected {Short(p.Value)})");
+                        continue;
                     }
-                    var why = Compare(v, p.Value, $"{path}.{p.Name}", null);
-                    if (why is not null) return why;
+                    Compare(v, p.Value, $"{path}.{p.Name}", null, errors);
                 }
-                return null;
+                return;
             case JsonValueKind.Array:
-                if (ours is not IList<object?> list) return expected.GetArrayLength() == 0 && ours is null ? null : $"{path}: not in our model";
-                if (list.Count != expected.GetArrayLength()) return $"{path}: {list.Count} element(s), expected {expected.GetArrayLength()}";
+                if (ours is not IList<object?> list)
+                {
+                    if (!(expected.GetArrayLength() == 0 && ours is null)) errors.Add($"{path}: not in our model");
+                    return;
+                }
+                if (list.Count != expected.GetArrayLength())
+                {
+                    errors.Add($"{path}: {list.Count} element(s), expected {expected.GetArrayLength()}");
+                    return;
+                }
                 var k = 0;
                 foreach (var item in expected.EnumerateArray())
                 {
-                    var why = Compare(list[k], item, $"{path}[{k}]", null);
-                    if (why is not null) return why;
+                    Compare(list[k], item, $"{path}[{k}]", null, errors);
                     k++;
                 }
-                return null;
+                return;
             default:
-                return TextCompare.Equal(ours, expected) ? null : $"{path}: expected {Short(expected)}, got {Short(ours)}";
+                if (!TextCompare.Equal(ours, expected)) errors.Add($"{path}: expected {Short(expected)}, got {Short(ours)}");
+                return;
         }
     }
 

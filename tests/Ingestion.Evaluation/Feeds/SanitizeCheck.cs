@@ -18,20 +18,28 @@ public static partial class SanitizeCheck
     /// <summary>Elements we drop on purpose even where feedparser keeps them (active or embedding content).</summary>
     private static readonly HashSet<string> NeverKept = new(StringComparer.Ordinal)
     {
-        "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button", "select", "textarea", "meta", "link", "base", "frame", "frameset", "svg", "math",
+        "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button", "select", "textarea", "meta", "link", "base", "frame", "frameset",
     };
 
     public static string? Check(ParsedFeed feed, JsonElement asserts)
     {
+        // Every text field we emit: HTML ones as they are, plain-text ones as the HTML that shows that text.
         var emitted = new List<string>();
+        void Plain(string? text)
+        {
+            if (text is not null) emitted.Add(HtmlSanitizer.EncodeText(text));
+        }
         foreach (var item in feed.Items)
         {
             if (item.Info.Summary is { } s) emitted.Add(s);
             if (item.ContentHtml is { } c) emitted.Add(c);
-            if (item.Info.Title is { } t) emitted.Add(HtmlSanitizer.EncodeText(t));
+            Plain(item.Info.Title);
+            Plain(item.Rights);
         }
-        if (feed.Title is { } ft) emitted.Add(HtmlSanitizer.EncodeText(ft));
-        if (feed.Subtitle is { } st) emitted.Add(HtmlSanitizer.EncodeText(st));
+        Plain(feed.Title);
+        Plain(feed.Subtitle);
+        Plain(feed.Rights);
+        if (feed.InfoHtml is { } info) emitted.Add(info);
         foreach (var html in emitted)
         {
             var m = Unsafe().Match(html);
@@ -44,7 +52,7 @@ public static partial class SanitizeCheck
             if (a.GetProperty("op").GetString() != "==" || !a.TryGetProperty("literal", out var lit) || lit.ValueKind != JsonValueKind.String) continue;
             // Titles are plain text in our model: only summaries and contents must keep harmless markup.
             var isHtmlField = a.GetProperty("path").ValueKind == JsonValueKind.Array
-                              && a.GetProperty("path").EnumerateArray().Any(p => p.ValueKind == JsonValueKind.String && p.GetString() is "summary" or "description" or "content");
+                              && a.GetProperty("path").EnumerateArray().Any(p => p.ValueKind == JsonValueKind.String && p.GetString() is "summary" or "description" or "content" or "info");
             foreach (Match tag in OpenTag().Matches(lit.GetString()!))
             {
                 var name = tag.Groups[1].Value.ToLowerInvariant();

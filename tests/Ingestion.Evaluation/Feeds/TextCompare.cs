@@ -10,7 +10,17 @@ public static class TextCompare
 {
     public static string Plain(string? s) => s is null ? "" : HtmlText.ToPlainText(s) ?? "";
 
-    public static bool SameText(string? ours, string? theirs) => string.Equals(Plain(ours), Plain(theirs), StringComparison.Ordinal);
+    /// <summary>Our value (HTML: sanitized, or plain text encoded) shows the same text as theirs. Theirs is read as
+    /// HTML, or — when the other parser reports a plain-text construct, whose value is the literal text — as text.</summary>
+    /// <summary>Whether the other parser's string may also be read as literal text (off with <c>--strict-text</c>).</summary>
+    public static bool LiteralAlternative { get; set; } = true;
+
+    public static bool SameText(string? ours, string? theirs)
+    {
+        var text = Plain(ours);
+        return string.Equals(text, Plain(theirs), StringComparison.Ordinal)
+               || (LiteralAlternative && theirs is not null && string.Equals(text, HtmlText.Collapse(theirs), StringComparison.Ordinal));
+    }
 
     /// <summary>Equality of one of our view values with a JSON literal.</summary>
     public static bool Equal(object? ours, JsonElement literal)

@@ -114,7 +114,11 @@ public class AtomParserTests
         Assert.Equal(Utc(2003, 12, 13, 12, 29, 29), entry.Info.Published);
         Assert.Equal(Utc(2003, 12, 13, 18, 30, 2), entry.Info.Updated);
         Assert.Equal("Plain", entry.Info.Summary);
-        Assert.Equal("<p>Hi</p>", entry.ContentHtml);
+        // Atom 0.3 has no "xhtml" wrapper div: the div is part of the content (Atom 1.0 type="xhtml" drops it).
+        Assert.Equal("<div><p>Hi</p></div>", entry.ContentHtml);
+        Assert.Equal("application/xhtml+xml", entry.ContentDetail?.Type);
+        Assert.Equal("text/plain", entry.SummaryDetail?.Type);
+        Assert.Equal("text/html", feed.TitleDetail?.Type);
     }
 
     [Fact]

@@ -4,4 +4,11 @@ namespace Ingestion.Fetcher.Domain;
 /// <param name="Url">Absolute URL.</param>
 /// <param name="Type">Declared media type, or null.</param>
 /// <param name="Length">Declared size in bytes, as written, or null.</param>
-public sealed record FeedEnclosure(string Url, string? Type, string? Length);
+public sealed record FeedEnclosure(string Url, string? Type, string? Length)
+{
+    /// <summary>The attachment's title (JSON Feed), or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Its duration in seconds as written (JSON Feed), or null.</summary>
+    public string? DurationSeconds { get; init; }
+}

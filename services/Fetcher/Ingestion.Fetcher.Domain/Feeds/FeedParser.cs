@@ -13,8 +13,9 @@ public static class FeedParser
     /// <param name="contentType">The HTTP Content-Type (a full header value with parameters is fine), or null.</param>
     /// <param name="charset">The charset the server declared, or null (then the Content-Type's charset parameter is used).</param>
     /// <param name="baseUrl">The URL the feed was fetched from: relative links are resolved against it.</param>
+    /// <param name="contentLanguage">The HTTP Content-Language, or null: the language of a document that declares none.</param>
     /// <exception cref="FeedFormatException">Malformed, unknown format, a DTD, or over the decompression limit.</exception>
-    public static ParsedFeed Parse(byte[] body, string? contentType, string? charset, string? baseUrl)
+    public static ParsedFeed Parse(byte[] body, string? contentType, string? charset, string? baseUrl, string? contentLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (body.Length == 0) throw new FeedFormatException("Empty body: not a feed.");
@@ -32,7 +33,7 @@ public static class FeedParser
         ParsedFeed feed;
         if (first is '{' || (first is '[' && IsJsonType(contentType)))
         {
-            feed = JsonFeedParser.Parse(text, documentBase);
+            feed = JsonFeedParser.Parse(text, documentBase, contentLanguage);
         }
         else if (first == '<')
         {
@@ -42,10 +43,12 @@ public static class FeedParser
                 repairs.Add($"repaired double-encoded UTF-8 in {fixedNodes} text node(s)");
             if (Mojibake.ReplaceC1Controls(document) is var c1 and > 0)
                 repairs.Add($"read C1 control characters as windows-1252 in {c1} value(s)");
+            NormalizeNamespaces(document);
+            root = document.Root!;
             feed = root.Name.LocalName switch
             {
-                "rss" or "RDF" or "channel" => RssParser.Parse(root, documentBase, IsNetscape(text)),
-                "feed" => AtomParser.Parse(root, documentBase),
+                "rss" or "RDF" or "channel" => RssParser.Parse(root, documentBase, IsNetscape(text), contentLanguage),
+                "feed" => AtomParser.Parse(root, documentBase, contentLanguage),
                 "urlset" => SitemapParser.ParseUrlset(root, documentBase),
                 "sitemapindex" => SitemapParser.ParseIndex(root, documentBase),
                 "html" or "HTML" => throw new FeedFormatException("Not a feed: an HTML page (root element <html>)."),
@@ -76,6 +79,25 @@ public static class FeedParser
         if (end >= 0) value = value[..end];
         value = value.Trim().Trim('"', '\'');
         return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>Renames elements whose namespace is a well-known one written with other capitals, surrounding spaces or
+    /// without its trailing slash (" http://www.itunes.com/DTDs/PodCast-1.0.dtd") to its canonical spelling.</summary>
+    private static void NormalizeNamespaces(System.Xml.Linq.XDocument document)
+    {
+        Dictionary<System.Xml.Linq.XNamespace, System.Xml.Linq.XNamespace?>? seen = null;
+        foreach (var e in document.Descendants())
+        {
+            var ns = e.Name.Namespace;
+            if (ns == System.Xml.Linq.XNamespace.None) continue;
+            seen ??= [];
+            if (!seen.TryGetValue(ns, out var canonical))
+            {
+                var spelling = XmlNames.CanonicalSpelling(ns.NamespaceName);
+                seen[ns] = canonical = spelling is null ? null : System.Xml.Linq.XNamespace.Get(spelling);
+            }
+            if (canonical is not null) e.Name = canonical + e.Name.LocalName;
+        }
     }
 
     private static bool IsJsonType(string? contentType) => contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);

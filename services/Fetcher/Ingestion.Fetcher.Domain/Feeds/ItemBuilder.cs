@@ -27,6 +27,17 @@ internal sealed class ItemBuilder
     public string? Rights { get; set; }
     public string? Comments { get; set; }
     public IReadOnlyList<FeedLinkInfo> Links { get; set; } = [];
+    public FeedTextInfo? TitleDetail { get; set; }
+    public FeedTextInfo? SummaryDetail { get; set; }
+    public FeedTextInfo? ContentDetail { get; set; }
+    public string? ContentSource { get; set; }
+    public FeedTextInfo? RightsDetail { get; set; }
+    public bool? GuidIsPermaLink { get; set; }
+    public FeedPerson? Publisher { get; set; }
+    public string? License { get; set; }
+    public DateTimeOffset? Expires { get; set; }
+    public IReadOnlyList<FeedCategory> CategoryDetails { get; set; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; set; } = FeedExtensions.None;
 
     /// <summary>Adds an author with details; the name (or, lacking one, the email) also goes to the names list.</summary>
     public void AddAuthorDetail(FeedPerson? person)
@@ -80,5 +91,16 @@ internal sealed class ItemBuilder
         Rights = Rights,
         Comments = Comments,
         Links = Links,
+        TitleDetail = TitleDetail,
+        SummaryDetail = SummaryHtml is not null ? SummaryDetail : ContentDetail,
+        ContentDetail = ContentDetail,
+        ContentSource = ContentSource,
+        RightsDetail = RightsDetail,
+        GuidIsPermaLink = GuidIsPermaLink,
+        Publisher = Publisher,
+        License = License,
+        Expires = Expires,
+        CategoryDetails = CategoryDetails,
+        Extensions = Extensions,
     };
 }

@@ -37,4 +37,43 @@ public sealed record ParsedItem(string Link, FeedItemInfo Info)
 
     /// <summary>Every link of the item (Atom), in document order; <see cref="Link"/> is the one to fetch.</summary>
     public IReadOnlyList<FeedLinkInfo> Links { get; init; } = [];
+
+    /// <summary>How the title was written (type, xml:lang, xml:base).</summary>
+    public FeedTextInfo? TitleDetail { get; init; }
+
+    /// <summary>How the summary was written.</summary>
+    public FeedTextInfo? SummaryDetail { get; init; }
+
+    /// <summary>How the content was written.</summary>
+    public FeedTextInfo? ContentDetail { get; init; }
+
+    /// <summary>Atom <c>content src</c>: the content lives at this URL (absolute), not in the feed.</summary>
+    public string? ContentSource { get; init; }
+
+    /// <summary>How the rights statement was written.</summary>
+    public FeedTextInfo? RightsDetail { get; init; }
+
+    /// <summary>RSS guid's isPermaLink (true unless the feed says "false"); null when the item has no guid.</summary>
+    public bool? GuidIsPermaLink { get; init; }
+
+    /// <summary>Publisher (dc:publisher).</summary>
+    public FeedPerson? Publisher { get; init; }
+
+    /// <summary>Licence URL (cc:license, creativeCommons:license, Atom rel="license").</summary>
+    public string? License { get; init; }
+
+    /// <summary>RSS expirationDate, UTC.</summary>
+    public DateTimeOffset? Expires { get; init; }
+
+    /// <summary>Categories with their scheme/domain and label (<see cref="FeedItemInfo.Categories"/> has the names).</summary>
+    public IReadOnlyList<FeedCategory> CategoryDetails { get; init; } = [];
+
+    /// <summary>Elements of other namespaces in the item, by prefix and local name (see <see cref="ParsedFeed.Extensions"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; init; } = FeedExtensions.None;
+
+    /// <summary>JSON Feed content_text: the content as plain text, when the feed gives it.</summary>
+    public string? ContentText { get; init; }
+
+    /// <summary>JSON Feed banner_image, absolute URL, or null.</summary>
+    public string? BannerImage { get; init; }
 }

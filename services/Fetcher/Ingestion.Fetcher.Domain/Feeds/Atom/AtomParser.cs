@@ -7,7 +7,9 @@ namespace Ingestion.Fetcher.Domain;
 /// xml:base, xml:lang, author inheritance from the feed and from atom:source.</summary>
 internal static class AtomParser
 {
-    public static ParsedFeed Parse(XElement root, Uri? documentBase)
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    public static ParsedFeed Parse(XElement root, Uri? documentBase, string? contentLanguage = null)
     {
         var ns = root.Name.NamespaceName;
         var version = ns switch
@@ -16,42 +18,80 @@ internal static class AtomParser
             XmlNames.Atom03 => "atom03",
             _ => "atom",
         };
-        var core = new HashSet<string> { ns };
+        var scope = new Scope(new HashSet<string> { ns }, documentBase, XmlQuery.NormalizeLanguage(contentLanguage), version == "atom10");
 
-        var feedAuthors = AuthorNames(root, core).ToList();
-        var items = root.Children("entry", core).Select(e => ParseEntry(e, core, documentBase, feedAuthors)).ToList();
-        return FeedLevel(root, core, documentBase, items) with { Version = version };
+        var feedAuthors = AuthorNames(root, scope.Core).ToList();
+        // Early Atom 0.3 producers wrote <item> for <entry>; feedparser reads both.
+        var items = root.Elements().Where(e => e.Name.LocalName is "entry" or "item" && scope.Core.Contains(e.Name.NamespaceName))
+            .Select(e => ParseEntry(e, scope, feedAuthors)).ToList();
+        return FeedLevel(root, scope, items) with { Version = version, VersionText = version == "atom10" ? "1.0" : root.Attr("version") };
     }
 
-    /// <summary>What a feed element (or an entry's atom:source) says about the feed.</summary>
-    private static ParsedFeed FeedLevel(XElement root, HashSet<string> core, Uri? documentBase, List<ParsedItem> items) =>
-        new("atom", TextConstructPlain(root.Child("title", core), documentBase), AlternateLink(root, core, documentBase), root.LangInScope(), items, null)
-        {
-            Subtitle = TextConstructPlain(root.Child("subtitle", core) ?? root.Child("tagline", core), documentBase),
-            Updated = FeedDates.Parse(root.ChildText("updated", core) ?? root.ChildText("modified", core)),
-            Rights = TextConstructPlain(root.Child("rights", core) ?? root.Child("copyright", core), documentBase),
-            Id = FeedText.Clean(root.ChildText("id", core)),
-            Generator = FeedText.Clean(root.Child("generator", core)?.Value),
-            ImageUrl = XmlBase.Resolve(root.ChildText("logo", core) ?? root.ChildText("icon", core), root, documentBase),
-            Authors = People(root, "author", core, documentBase).ToArray(),
-            Links = Links(root, core, documentBase),
-            Contributors = People(root, "contributor", core, documentBase).ToArray(),
-            Categories = root.Children("category", core).Select(c => FeedText.Clean(c.Attr("term") ?? c.Attr("label") ?? c.Value))
-                .OfType<string>().Distinct().ToArray(),
-        };
+    /// <summary>What the parse of one document shares: the format's namespace, the document URL, the HTTP
+    /// Content-Language, and whether this is Atom 1.0 (whose xhtml constructs wrap their content in a div).</summary>
+    private sealed record Scope(HashSet<string> Core, Uri? DocumentBase, string? ContentLanguage, bool IsAtom10);
 
-    private static ParsedItem ParseEntry(XElement entry, HashSet<string> core, Uri? documentBase, List<string> feedAuthors)
+    /// <summary>What a feed element (or an entry's atom:source) says about the feed.</summary>
+    private static ParsedFeed FeedLevel(XElement root, Scope scope, List<ParsedItem> items)
     {
+        var core = scope.Core;
+        var documentBase = scope.DocumentBase;
+        var title = TextConstruct(root.Child("title", core), scope);
+        var subtitle = TextConstruct(root.Child("subtitle", core) ?? root.Child("tagline", core), scope);
+        var rights = TextConstruct(root.Child("rights", core) ?? root.Child("copyright", core), scope);
+        var info = TextConstruct(root.Child("info", core), scope);
+        var generator = root.Child("generator", core);
+        var generatorName = FeedText.Clean(generator?.Value);
+        var generatorUri = generator is null ? null : XmlBase.Resolve(generator.Attr("uri") ?? generator.Attr("url"), generator, documentBase);
+        var logoElement = root.Child("logo", core);
+        var iconElement = root.Child("icon", core);
+        var logo = logoElement is null ? null : XmlBase.Resolve(logoElement.Value, logoElement, documentBase);
+        var icon = iconElement is null ? null : XmlBase.Resolve(iconElement.Value, iconElement, documentBase);
+        var links = Links(root, core, documentBase);
+        var categories = Categories(root, core);
+        return new ParsedFeed("atom", title?.Plain, AlternateLink(root, core, documentBase), root.LangOf(scope.ContentLanguage), items, null)
+        {
+            TitleDetail = title?.Detail,
+            Subtitle = subtitle?.Plain,
+            SubtitleDetail = subtitle?.Detail,
+            Rights = rights?.Plain,
+            RightsDetail = rights?.Detail,
+            InfoHtml = info?.Html,
+            InfoDetail = info?.Detail,
+            Updated = FeedDates.Parse(root.ChildText("updated", core) ?? root.ChildText("modified", core)),
+            Published = FeedDates.Parse(root.ChildText("published", core) ?? root.ChildText("issued", core)),
+            Id = ResolveId(root.Child("id", core), documentBase),
+            Generator = generatorName,
+            GeneratorDetail = generator is null ? null : new FeedGenerator(generatorName, generatorUri, generator.Attr("version")),
+            Icon = icon,
+            Logo = logo,
+            ImageUrl = logo ?? icon,
+            Authors = People(root, "author", core, documentBase).ToArray(),
+            Links = links,
+            FeedUrl = links.FirstOrDefault(l => l.Rel == "self" && l.Href.Length > 0)?.Href,
+            Contributors = People(root, "contributor", core, documentBase).ToArray(),
+            Categories = categories.Select(c => c.Term ?? c.Label).OfType<string>().Distinct().ToArray(),
+            CategoryDetails = categories,
+            Extensions = FeedExtensions.Of(root, core, null),
+        };
+    }
+
+    private static ParsedItem ParseEntry(XElement entry, Scope scope, List<string> feedAuthors)
+    {
+        var core = scope.Core;
+        var documentBase = scope.DocumentBase;
+        var title = TextConstruct(entry.Child("title", core), scope);
         var b = new ItemBuilder
         {
-            Title = TextConstructPlain(entry.Child("title", core), documentBase),
+            Title = title?.Plain,
+            TitleDetail = title?.Detail,
             Link = AlternateLink(entry, core, documentBase),
-            Id = entry.ChildText("id", core),
+            Id = ResolveId(entry.Child("id", core), documentBase),
             Published = FeedDates.Parse(entry.ChildText("published", core))
                         ?? FeedDates.Parse(entry.ChildText("issued", core))
                         ?? FeedDates.Parse(entry.ChildText("created", core)),
             Updated = FeedDates.Parse(entry.ChildText("updated", core)) ?? FeedDates.Parse(entry.ChildText("modified", core)),
-            Language = entry.LangInScope(),
+            Language = entry.LangOf(scope.ContentLanguage),
         };
         b.Published ??= FeedDates.Parse(entry.ChildText("date", XmlNames.DcAll));
         // As feedparser does ("guidislink"), an entry without a link is linked by its id, but only when that id is a web URL.
@@ -60,7 +100,9 @@ internal static class AtomParser
 
         foreach (var person in People(entry, "author", core, documentBase)) b.AddAuthorDetail(person);
         b.Contributors.AddRange(People(entry, "contributor", core, documentBase));
-        b.Rights = TextConstructPlain(entry.Child("rights", core) ?? entry.Child("copyright", core), documentBase);
+        var rights = TextConstruct(entry.Child("rights", core) ?? entry.Child("copyright", core), scope);
+        b.Rights = rights?.Plain;
+        b.RightsDetail = rights?.Detail;
         b.Links = Links(entry, core, documentBase);
         foreach (var creator in entry.Children("creator", XmlNames.DcAll)) b.AddAuthor(creator.Value);
         if (b.AuthorCount == 0 && entry.Child("source", core) is { } source)
@@ -68,12 +110,27 @@ internal static class AtomParser
         if (b.AuthorCount == 0)
             foreach (var name in feedAuthors) b.AddAuthor(name);
 
-        foreach (var category in entry.Children("category", core)) b.AddCategory(category.Attr("term") ?? category.Attr("label") ?? category.Value);
+        var categories = Categories(entry, core);
+        foreach (var category in categories) b.AddCategory(category.Term ?? category.Label);
         foreach (var subject in entry.Children("subject", XmlNames.DcAll)) b.AddCategory(subject.Value);
+        b.CategoryDetails = categories;
 
-        b.SummaryHtml = TextConstructHtml(entry.Child("summary", core), documentBase);
-        var content = entry.Children("content", core).FirstOrDefault(c => c.Attribute("src") is null);
-        b.ContentHtml = TextConstructHtml(content, documentBase);
+        var summary = TextConstruct(entry.Child("summary", core), scope);
+        b.SummaryHtml = summary?.Html;
+        b.SummaryDetail = summary?.Detail;
+        var contents = entry.Children("content", core).ToList();
+        var content = contents.FirstOrDefault(c => c.Attribute("src") is null);
+        if (content is not null)
+        {
+            var c = TextConstruct(content, scope)!;
+            b.ContentHtml = c.Html;
+            b.ContentDetail = c.Detail;
+        }
+        else if (contents.FirstOrDefault() is { } remote)
+        {
+            b.ContentSource = XmlBase.Resolve(remote.Attr("src"), remote, documentBase);
+            b.ContentDetail = FeedText.Detail(remote, MediaType(remote.Attr("type"), scope.IsAtom10), documentBase, scope.ContentLanguage);
+        }
 
         foreach (var enclosure in entry.Children("link", core))
         {
@@ -85,20 +142,43 @@ internal static class AtomParser
             }
         }
         b.SetImageIfNone(RssParser.ImageOf(entry, documentBase));
+        b.SetImageIfNone(HtmlSanitizer.FirstImage(b.SummaryHtml) ?? HtmlSanitizer.FirstImage(b.ContentHtml));
+        b.License = b.Links.FirstOrDefault(l => l.Rel == "license" && l.Href.Length > 0)?.Href;
+        b.Extensions = FeedExtensions.Of(entry, core, null);
         var built = b.Build();
-        return entry.Child("source", core) is { } src ? built with { Source = FeedLevel(src, core, documentBase, []) } : built;
+        return entry.Child("source", core) is { } src ? built with { Source = FeedLevel(src, scope, []) } : built;
     }
 
-    /// <summary>Every link element with an href, in document order.</summary>
+    /// <summary>An Atom id as written, resolved against xml:base when it is a relative reference (as feedparser and
+    /// gofeed read it); null when empty.</summary>
+    private static string? ResolveId(XElement? id, Uri? documentBase)
+    {
+        var value = FeedText.Clean(id?.Value);
+        if (value is null) return null;
+        if (XmlBase.IsAbsolute(value) || value.Contains(':')) return value;
+        return XmlBase.Resolve(value, id, documentBase) ?? value;
+    }
+
+    /// <summary>Every link element in document order; an href that is missing stays empty, an empty one means the base URI.</summary>
     private static FeedLinkInfo[] Links(XElement parent, HashSet<string> core, Uri? documentBase) =>
         parent.Children("link", core)
-            .Select(l => (Element: l, Href: XmlBase.Resolve(l.Attr("href") ?? (l.HasElements ? null : l.Value.Trim()), l, documentBase)))
-            .Where(x => !string.IsNullOrEmpty(x.Href))
-            .Select(x => new FeedLinkInfo(x.Element.Attr("rel") ?? "alternate", x.Href!, x.Element.Attr("type"), x.Element.Attr("title"),
-                x.Element.Attr("hreflang"), x.Element.Attr("length")))
+            .Select(l =>
+            {
+                var href = l.Attribute("href") is { } attribute
+                    ? (attribute.Value.Trim().Length == 0 ? XmlBase.BaseText(l, documentBase) : XmlBase.Resolve(attribute.Value, l, documentBase))
+                    : XmlBase.Resolve(l.HasElements ? null : l.Value.Trim(), l, documentBase);
+                return new FeedLinkInfo(l.Attr("rel") ?? "alternate", href ?? "", l.Attr("type"), l.Attr("title"), l.Attr("hreflang"), l.Attr("length"));
+            })
             .ToArray();
 
-    /// <summary>Atom person constructs (name, email, uri — Atom 0.3's url) under <paramref name="parent"/>.</summary>
+    private static FeedCategory[] Categories(XElement parent, HashSet<string> core) =>
+        parent.Children("category", core)
+            .Select(c => new FeedCategory(FeedText.Clean(c.Attr("term") ?? (c.HasAttributes ? null : c.Value)), c.Attr("scheme"), FeedText.Clean(c.Attr("label"))))
+            .Where(c => c.Term is not null || c.Scheme is not null || c.Label is not null)
+            .Distinct()
+            .ToArray();
+
+    /// <summary>Atom person constructs (name, email, uri — Atom 0.3's url or homepage) under <paramref name="parent"/>.</summary>
     private static IEnumerable<FeedPerson> People(XElement parent, string element, HashSet<string> core, Uri? documentBase)
     {
         foreach (var p in parent.Children(element, core))
@@ -108,7 +188,7 @@ internal static class AtomParser
                 if (FeedText.Person(p.Value) is { } plain) yield return plain;
                 continue;
             }
-            var uriElement = p.Child("uri", core) ?? p.Child("url", core);
+            var uriElement = p.Child("uri", core) ?? p.Child("url", core) ?? p.Child("homepage", core);
             var person = new FeedPerson(
                 FeedText.Clean(p.ChildText("name", core)),
                 FeedText.Clean(p.ChildText("email", core)),
@@ -138,26 +218,37 @@ internal static class AtomParser
         return XmlBase.Resolve(best.Attr("href") ?? best.Value, best, documentBase);
     }
 
-    internal static string? TextConstructPlain(XElement? e, Uri? documentBase)
+    /// <summary>A text construct read: plain text, sanitized HTML and how it was written.</summary>
+    private sealed record Construct(string? Plain, string? Html, FeedTextInfo Detail);
+
+    private static Construct? TextConstruct(XElement? e, Scope scope)
     {
         if (e is null) return null;
-        var (value, kind) = Read(e);
-        return kind == TextKind.Text ? FeedText.Clean(value) : HtmlText.ToPlainText(value);
+        var (value, kind) = Read(e, scope.IsAtom10);
+        var detail = FeedText.Detail(e, MediaType(e.Attr("type"), scope.IsAtom10), scope.DocumentBase, scope.ContentLanguage);
+        if (string.IsNullOrWhiteSpace(value)) return new Construct(null, null, detail);
+        return kind == TextKind.Text
+            ? new Construct(FeedText.Clean(value), HtmlSanitizer.EncodeText(value.Trim()), detail)
+            : new Construct(HtmlText.ToPlainText(value), HtmlSanitizer.Sanitize(value, XmlBase.BaseOf(e, scope.DocumentBase)), detail);
     }
 
-    internal static string? TextConstructHtml(XElement? e, Uri? documentBase)
+    /// <summary>The media type of a text construct as feedparser reports it: Atom 1.0's text/html/xhtml as
+    /// text/plain, text/html, application/xhtml+xml; a declared media type as written; text/plain by default.</summary>
+    private static string MediaType(string? type, bool isAtom10)
     {
-        if (e is null) return null;
-        var (value, kind) = Read(e);
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        return kind == TextKind.Text
-            ? HtmlSanitizer.EncodeText(value.Trim())
-            : HtmlSanitizer.Sanitize(value, XmlBase.BaseOf(e, documentBase));
+        var t = (type ?? "text").Trim().ToLowerInvariant();
+        return t switch
+        {
+            "text" or "" => "text/plain",
+            "html" => "text/html",
+            "xhtml" => "application/xhtml+xml",
+            _ => t,
+        };
     }
 
     private enum TextKind { Text, Html }
 
-    private static (string Value, TextKind Kind) Read(XElement e)
+    private static (string Value, TextKind Kind) Read(XElement e, bool isAtom10)
     {
         var type = (e.Attr("type") ?? "text").ToLowerInvariant();
         var mode = e.Attr("mode")?.ToLowerInvariant();
@@ -167,15 +258,11 @@ internal static class AtomParser
                            && type != "application/xhtml+xml";
         if (mode == "base64" || (mode is null && isBinaryType && !e.HasElements))
         {
-            try
-            {
-                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(e.Value.Trim()));
-                return (decoded, IsHtmlType(type) || LooksLikeMarkup(decoded) ? TextKind.Html : TextKind.Text);
-            }
-            catch (FormatException)
-            {
-                return (string.Empty, TextKind.Text);
-            }
+            // Content that is not base64 of UTF-8 text (JSON, a custom type written as text) is kept as written.
+            if (TryBase64Text(e.Value.Trim(), out var decoded))
+                return (decoded, IsHtmlType(type) || (LooksLikeMarkup(decoded) && !isBinaryType && type != "text/plain" && type != "text") ? TextKind.Html : TextKind.Text);
+            if (mode == "base64") return (string.Empty, TextKind.Text);
+            return (e.Value, TextKind.Text);
         }
         if (mode == "escaped") return (e.Value, IsHtmlType(type) || type == "text" && LooksLikeMarkup(e.Value) ? TextKind.Html : TextKind.Text);
 
@@ -183,16 +270,41 @@ internal static class AtomParser
         {
             case "xhtml":
             case "application/xhtml+xml":
+                // Atom 1.0 wraps xhtml content in one div that is not part of it; Atom 0.3's div is content.
                 var div = e.Elements().FirstOrDefault(c => c.Name.LocalName == "div");
-                var container = div is not null && e.Elements().Count() == 1 ? div : e;
-                // Serialised as XML: escaped text (&lt;blink&gt;) stays text, it does not become markup.
-                return (string.Concat(container.Nodes().Select(n => n.ToString(System.Xml.Linq.SaveOptions.DisableFormatting))), TextKind.Html);
+                var container = isAtom10 && type == "xhtml" && div is not null && e.Elements().Count() == 1 ? div : e;
+                // Written as HTML source: escaped text (&lt;blink&gt;) stays text, it does not become markup.
+                return (XmlQuery.XhtmlAsHtml(container.Nodes()), TextKind.Html);
             case "html":
             case "text/html":
+                // TypePad wrote escaped HTML inside an XHTML div of a type="html" construct: the div's text is the HTML.
+                if (e.Elements().Count() == 1 && e.Elements().First() is { Name.LocalName: "div" } typepad && !typepad.HasElements
+                    && string.IsNullOrWhiteSpace(string.Concat(e.Nodes().OfType<XText>().Select(t => t.Value))) && typepad.Value.Contains('<'))
+                    return (typepad.Value, TextKind.Html);
                 return (e.HasElements ? e.InnerMarkup() : e.Value, TextKind.Html);
             default:
                 // "text", "text/plain", Atom 0.3's default mode "xml": inline markup is markup
                 return e.HasElements ? (e.InnerMarkup(), TextKind.Html) : (e.Value, TextKind.Text);
+        }
+    }
+
+    private static bool TryBase64Text(string s, out string text)
+    {
+        text = "";
+        if (s.Length == 0) return false;
+        try
+        {
+            var bytes = Convert.FromBase64String(s);
+            text = StrictUtf8.GetString(bytes);
+            return !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
         }
     }
 

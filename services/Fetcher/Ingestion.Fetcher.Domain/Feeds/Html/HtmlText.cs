@@ -10,6 +10,10 @@ public static class HtmlText
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "head" };
 
+    /// <summary>Elements whose content an HTML parser keeps as raw text: that text is read as HTML in turn (as the
+    /// sanitizer does), so that "&lt;b&gt;" inside an iframe does not become part of a title.</summary>
+    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal) { "iframe", "noembed", "noframes", "xmp" };
+
     private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre",
@@ -17,7 +21,9 @@ public static class HtmlText
     };
 
     /// <summary>The text of <paramref name="html"/>, on one line; null when empty.</summary>
-    public static string? ToPlainText(string? html)
+    public static string? ToPlainText(string? html) => ToPlainText(html, 0);
+
+    private static string? ToPlainText(string? html, int depth)
     {
         if (string.IsNullOrWhiteSpace(html)) return null;
         string raw;
@@ -29,7 +35,7 @@ public static class HtmlText
         {
             var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html);
             var sb = new StringBuilder(html.Length);
-            if (document.Body is { } body) Append(body, sb);
+            if (document.Body is { } body) Append(body, sb, depth);
             raw = sb.ToString();
         }
         var text = Collapse(raw);
@@ -50,7 +56,7 @@ public static class HtmlText
         return sb.ToString();
     }
 
-    private static void Append(INode node, StringBuilder sb)
+    private static void Append(INode node, StringBuilder sb, int depth)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -62,9 +68,14 @@ public static class HtmlText
                 case IElement e:
                     var name = e.LocalName.ToLowerInvariant();
                     if (Skipped.Contains(name)) break;
+                    if (RawText.Contains(name))
+                    {
+                        if (depth < 2 && ToPlainText(e.TextContent, depth + 1) is { } inner) sb.Append(' ').Append(inner).Append(' ');
+                        break;
+                    }
                     var block = Blocks.Contains(name);
                     if (block) sb.Append(' ');
-                    Append(e, sb);
+                    Append(e, sb, depth);
                     if (block) sb.Append(' ');
                     break;
             }

@@ -66,7 +66,9 @@ internal static partial class SafeXml
         {
             try
             {
-                return Parse(text, extraPrefixes);
+                var document = Parse(text, extraPrefixes);
+                NoteUndeclaredWellKnownPrefixes(document, repairs);
+                return document;
             }
             catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
             {
@@ -104,6 +106,27 @@ internal static partial class SafeXml
             {
                 throw new FeedFormatException($"Malformed XML: {ex.Message}", ex);
             }
+        }
+    }
+
+    /// <summary>Well-known prefixes (itunes, dc, ...) are bound before parsing, so a document that uses one without
+    /// declaring it still reads; it is not namespace-well-formed, and that is reported.</summary>
+    private static void NoteUndeclaredWellKnownPrefixes(XDocument document, List<string> repairs)
+    {
+        HashSet<string>? used = null;
+        HashSet<string>? declared = null;
+        foreach (var e in document.Descendants())
+        {
+            if (e.Name.NamespaceName.Length > 0) (used ??= new HashSet<string>(StringComparer.Ordinal)).Add(e.Name.NamespaceName);
+            if (!e.HasAttributes) continue;
+            foreach (var a in e.Attributes())
+                if (a.IsNamespaceDeclaration) (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(a.Value);
+        }
+        if (used is null) return;
+        foreach (var (prefix, uri) in WellKnownPrefixes)
+        {
+            if (used.Contains(uri) && (declared is null || !declared.Contains(uri)))
+                repairs.Add($"declared undeclared namespace prefix '{prefix}'");
         }
     }
 

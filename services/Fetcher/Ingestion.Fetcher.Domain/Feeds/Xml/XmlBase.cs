@@ -17,7 +17,7 @@ internal static partial class XmlBase
         for (var e = element; e is not null; e = e.Parent)
         {
             var b = e.Attribute(XmlNames.XmlBase)?.Value;
-            if (!string.IsNullOrWhiteSpace(b)) bases.Add(b.Trim());
+            if (!string.IsNullOrWhiteSpace(b) && !(IsAbsolute(b.Trim()) && IsDangerous(b.Trim()))) bases.Add(b.Trim());
         }
         var current = documentBase;
         for (var i = bases.Count - 1; i >= 0; i--) current = Combine(current, bases[i]) ?? current;
@@ -38,8 +38,13 @@ internal static partial class XmlBase
             return IsDangerous(r) ? null : r;
         }
         var combined = Combine(baseUri, r);
+        if (combined is not null && !combined.IsAbsoluteUri) return r;
+        if (combined is not null && IsDangerous(combined.AbsoluteUri)) return null;
         return combined?.AbsoluteUri ?? r;
     }
+
+    /// <summary>The base URI in effect at <paramref name="element"/> as a string, or null.</summary>
+    public static string? BaseText(XElement? element, Uri? documentBase) => BaseOf(element, documentBase)?.AbsoluteUri;
 
     public static bool IsAbsolute(string r) => HasScheme().IsMatch(r) && Uri.TryCreate(r, UriKind.Absolute, out _);
 
@@ -48,6 +53,9 @@ internal static partial class XmlBase
 
     private static Uri? Combine(Uri? baseUri, string reference)
     {
+        // "http:///example.com/" (one slash too many) means "http://example.com/".
+        if (reference.StartsWith("http:///", StringComparison.OrdinalIgnoreCase) || reference.StartsWith("https:///", StringComparison.OrdinalIgnoreCase))
+            reference = string.Concat(reference.AsSpan(0, reference.IndexOf("///", StringComparison.Ordinal)), "//", reference.AsSpan(reference.IndexOf("///", StringComparison.Ordinal) + 3));
         if (IsAbsolute(reference)) return new Uri(reference);
         if (baseUri is null) return null;
         return Uri.TryCreate(baseUri, reference, out var result) ? result : null;
@@ -56,6 +64,7 @@ internal static partial class XmlBase
     private static bool IsDangerous(string r)
     {
         var colon = r.IndexOf(':');
+        if (colon <= 0) return false;
         var scheme = r[..colon].ToLowerInvariant();
         return scheme is "javascript" or "vbscript" or "data";
     }
