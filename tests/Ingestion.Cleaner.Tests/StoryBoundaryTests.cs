@@ -15,4 +15,17 @@ public sealed class StoryBoundaryTests
 
         Assert.Equal([Pages.Prose(1)], a.Paragraphs);
     }
+
+    [Fact]
+    public void A_metered_wrapper_holding_most_of_the_body_is_the_body_whatever_its_name()
+    {
+        var others = string.Concat(Enumerable.Range(20, 8).Select(n => $"<div class=\"teaser\"><p>{Pages.Prose(n, 4)}</p></div>"));
+        var html = HtmlPages.Doc(
+            "<article><h1>Harbour budget doubled</h1><div class=\"article-body\">" + HtmlPages.P(1) +
+            "<div id=\"subscription-content\">" + HtmlPages.Article(2, 3) + "</div></div></article><div class=\"more-news\">" + others + "</div>");
+
+        var a = Pages.Html(html).Accepted();
+
+        Assert.Equal([Pages.Prose(1), Pages.Prose(2), Pages.Prose(3)], a.Paragraphs);
+    }
 }

@@ -113,6 +113,13 @@ internal static class BoilerplateRules
         return BoilerplateSignal.None;
     }
 
+    /// <summary>The element's class or id names it the article body ("article-body", "story-content").</summary>
+    public static bool NamesArticleBody(IElement element)
+    {
+        var tokens = ElementTokens.Of(element);
+        return tokens.Count > 0 && IsArticleBodyToken(tokens);
+    }
+
     /// <summary>"article-body has-ads": the class names the body itself; its ad children are removed one by one.</summary>
     private static bool IsArticleBodyToken(IReadOnlyList<string> tokens) =>
         tokens.Any(t => t is "articlebody" or "article-body" or "storybody" or "story-body" or "entry-content" or "post-content"

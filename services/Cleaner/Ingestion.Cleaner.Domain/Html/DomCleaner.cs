@@ -30,7 +30,8 @@ internal static class DomCleaner
 
         bool MayRemove(IElement e) =>
             !protectedElements.Contains(e)
-            && stats.Text(e) - stats.LinkText(e) < MassGuard * totalText;
+            && stats.Text(e) - stats.LinkText(e) < MassGuard * totalText
+            && !HoldsMostOfItsBody(e, stats);
 
         // Layout words ("widget", "header") also name the blocks that hold the story on some platforms: they
         // remove link-heavy blocks, or blocks with little text of their own.
@@ -96,6 +97,24 @@ internal static class DomCleaner
             if (best is null || OwnText(e) > OwnText(best)) best = e;
         }
         return best is not null && total > 0 && OwnText(best) >= 0.3 * total ? best : null;
+    }
+
+    /// <summary>Levels searched upwards for the article body around an element.</summary>
+    private const int BodySearchLevels = 8;
+
+    /// <summary>
+    /// A wrapper inside the element that names itself the article body ("article-body") holding most of its
+    /// paragraphs is the body, whatever its own class or id says ("subscription-content" around a metered story).
+    /// </summary>
+    private static bool HoldsMostOfItsBody(IElement e, NodeStats stats)
+    {
+        var own = stats.ParagraphText(e);
+        if (own == 0) return false;
+        var level = 0;
+        for (var a = e.ParentElement; a is not null && level < BodySearchLevels; a = a.ParentElement, level++)
+            if (BoilerplateRules.NamesArticleBody(a) || HasArticleBodyProp(a))
+                return own >= MassGuard * stats.ParagraphText(a);
+        return false;
     }
 
     internal static bool HasArticleBodyProp(IElement e) =>
