@@ -1,3 +1,5 @@
+using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ingestion.Cleaner.Domain.Text;
 
@@ -9,15 +11,24 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// </summary>
 internal static class HtmlArticleExtractor
 {
+    [ThreadStatic] private static HtmlParser? _parser;
+
+    /// <summary>
+    /// One parser per thread (a parser and its browsing context are built once, not per page), without the attribute
+    /// observers a browser needs to load resources: nothing here loads anything.
+    /// </summary>
+    private static HtmlParser Parser => _parser ??= new HtmlParser(
+        new HtmlParserOptions { IsKeepingSourceReferences = false },
+        BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>()));
+
     public static ArticleDraft Extract(string html, string url, ExtractorOptions options)
     {
         _ = options;
         var draft = new ArticleDraft();
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
         var markup = NestingLimiter.Limit(RawTextTrimmer.Trim(html));
-        using var document = parser.ParseDocument(markup);
+        using var document = Parser.ParseDocument(markup);
 
-        var meta = MetadataReader.Read(document, url, markup);
+        var meta = MetadataReader.Read(document, url, html);
         var body = document.Body;
         if (body is null)
         {
