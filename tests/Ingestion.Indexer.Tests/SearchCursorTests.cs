@@ -70,6 +70,16 @@ public class SearchTextTests
     [InlineData("O'Brien's 2024!", "O'Brien's 2024")]
     public void Keeps_the_words_a_title_should_resemble(string query, string? expected) =>
         Assert.Equal(expected, SearchText.ForTrigrams(query));
+
+    [Theory]
+    [InlineData("Governments -coal", new[] { "govern" })]
+    [InlineData("\"Prime Minister\" OR PM", new[] { "prime", "minist", "pm" })]
+    [InlineData("a polar bears polar", new[] { "polar", "bears" })]
+    public void Word_starts_locate_snippets_across_inflections(string query, string[] expected) =>
+        Assert.Equal(expected, SearchText.WordStarts(query));
+
+    [Fact]
+    public void No_query_has_no_word_starts() => Assert.Empty(SearchText.WordStarts(null));
 }
 
 public class EntityFilterTests

@@ -22,4 +22,26 @@ public static class SearchText
         }
         return words.Count == 0 ? null : string.Join(' ', words);
     }
+
+    /// <summary>
+    /// Lower-case starts (at most six letters) of the words a reader wants to find, to locate a snippet in the body: a word's
+    /// inflections share its start ("government", "governments"). Empty without a query.
+    /// </summary>
+    public static string[] WordStarts(string? query) =>
+        query is null || ForTrigrams(query) is not { } words ? []
+            : words.Split(' ').Select(w => w.ToLowerInvariant()).Select(w => w.Length > 6 ? w[..6] : w).Where(w => w.Length >= 2).Distinct().ToArray();
+
+    /// <summary>Whether the query excludes a word (<c>-word</c> outside quotes, as websearch_to_tsquery reads it).</summary>
+    public static bool Excludes(string? query)
+    {
+        if (query is null) return false;
+        var quoted = false;
+        for (var i = 0; i < query.Length; i++)
+        {
+            if (query[i] == '"') quoted = !quoted;
+            else if (!quoted && query[i] == '-' && (i == 0 || char.IsWhiteSpace(query[i - 1])) && i + 1 < query.Length && char.IsLetterOrDigit(query[i + 1]))
+                return true;
+        }
+        return false;
+    }
 }

@@ -21,6 +21,9 @@ public static class PostgresExtensions
             ApplicationName = "ingestion-" + service.Name,
             SearchPath = schema + ",public",
         };
+        // Statements a service runs again and again are prepared once per connection (skips parsing and planning);
+        // a connection string that sets Max Auto Prepare keeps its value.
+        if (csb.MaxAutoPrepare == 0) csb.MaxAutoPrepare = 64;
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(csb.ConnectionString).Build());
         builder.Services.AddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<NpgsqlDataSource>(),

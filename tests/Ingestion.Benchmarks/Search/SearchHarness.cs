@@ -14,7 +14,7 @@ using Npgsql;
 namespace Ingestion.Benchmarks.Search;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--ilike 0]</c>:
+/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
 /// starts a throwaway PostgreSQL (deploy/local/postgres.sh --ephemeral, free port), applies the indexer's migrations,
 /// loads generated articles through <see cref="ArticleIndex.IndexBatchAsync"/> (the indexer's real write path, batched),
 /// then times the 20 queries of <see cref="SearchWorkload"/> through <see cref="SearchQueries"/> (the code behind GET /search,
@@ -26,6 +26,7 @@ public static class SearchHarness
     {
         var articles = Arg(args, "--articles", 100_000);
         var batch = Arg(args, "--batch", 500);
+        var writers = Arg(args, "--writers", 2);
         var runs = Arg(args, "--runs", 50);
         var ilike = Arg(args, "--ilike", 1) != 0; // --ilike 0 skips the (slow) ILIKE comparison scans
         var groundTruth = CorpusArticles.FindGroundTruth();
@@ -43,15 +44,16 @@ public static class SearchHarness
         if (existing == 0) await Shell(script, "start", pgDir, port.ToString(CultureInfo.InvariantCulture), "--ephemeral");
         try
         {
-            var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600");
+            var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600;Max Auto Prepare=64");
             await using var dataSource = builder.Build();
             await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
                 .MigrateAsync([typeof(ArticleIndex).Assembly], TimeSpan.FromSeconds(30), CancellationToken.None);
             var corpus = CorpusArticles.Load(groundTruth);
             Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
-            await LoadAsync(dataSource, corpus, articles, batch);
+            if (Arg(args, "--load", 1) != 0) await LoadAsync(dataSource, corpus, articles, batch, writers);
             await ReportSizesAsync(dataSource);
-            await MeasureQueriesAsync(dataSource, runs, ilike);
+            var onlyAt = Array.IndexOf(args, "--only"); // --only TEXT: only the queries whose name contains TEXT
+            await MeasureQueriesAsync(dataSource, runs, ilike, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null);
             return 0;
         }
         finally
@@ -61,32 +63,40 @@ public static class SearchHarness
         }
     }
 
-    static async Task LoadAsync(NpgsqlDataSource dataSource, CorpusArticles corpus, int count, int batchSize)
+    static async Task LoadAsync(NpgsqlDataSource dataSource, CorpusArticles corpus, int count, int batchSize, int writers)
     {
         var index = new ArticleIndex(dataSource);
         var wall = Stopwatch.StartNew();
-        var writing = TimeSpan.Zero;
-        for (var start = 0; start < count; start += batchSize)
+        var next = -batchSize;
+        var loaded = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverCpu = await ServerCpu.ReadAsync(dataSource);
+        // Each writer takes the next batch, generates it and writes it through the indexer's own write path.
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
-            var n = Math.Min(batchSize, count - start);
-            var messages = new ArticleEnriched[n];
-            Parallel.For(0, n, i => messages[i] = corpus.Article(start + i));
-            var w = Stopwatch.StartNew();
-            await index.IndexBatchAsync(messages, CancellationToken.None);
-            writing += w.Elapsed;
-            if ((start / batchSize) % 40 == 0)
-                Console.WriteLine($"  loaded {start + n:N0} ({(start + n) / wall.Elapsed.TotalSeconds:N0}/s)");
-        }
-        var loaded = wall.Elapsed;
+            for (var start = Interlocked.Add(ref next, batchSize); start < count; start = Interlocked.Add(ref next, batchSize))
+            {
+                var messages = Enumerable.Range(start, Math.Min(batchSize, count - start)).Select(corpus.Article).ToArray();
+                await index.IndexBatchAsync(messages, CancellationToken.None);
+                var done = Interlocked.Add(ref loaded, messages.Length);
+                if (done % (batchSize * 40) < messages.Length)
+                    Console.WriteLine($"  loaded {done:N0} ({done / wall.Elapsed.TotalSeconds:N0}/s)");
+            }
+        })));
+        var loading = wall.Elapsed;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var serverUsed = await ServerCpu.ReadAsync(dataSource) - serverCpu;
         await using (var conn = await dataSource.OpenConnectionAsync())
-            foreach (var table in new[] { "articles", "article_entities", "revisions" })
+            foreach (var table in new[] { "articles", "revisions" })
                 await conn.ExecuteAsync($"vacuum analyze {table}", commandTimeout: 1200);
         var total = wall.Elapsed;
         Console.WriteLine();
-        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize} (ArticleIndex.IndexBatchAsync, one writer)");
-        Console.WriteLine($"  write path only : {count / writing.TotalSeconds,8:N0} articles/s ({writing.TotalSeconds:N1} s)");
-        Console.WriteLine($"  with generation : {count / loaded.TotalSeconds,8:N0} articles/s ({loaded.TotalSeconds:N1} s)");
-        Console.WriteLine($"  + vacuum analyze: {count / total.TotalSeconds,8:N0} articles/s ({total.TotalSeconds:N1} s, vacuum {(total - loaded).TotalSeconds:N1} s)");
+        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync)");
+        Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
+        if (serverUsed is { } server)
+            Console.WriteLine($"  per CPU-second  : {count / server.TotalSeconds,8:N0} articles per PostgreSQL CPU-second ({server.TotalSeconds:N1} s); " +
+                              $"{count / (server + clientCpu).TotalSeconds:N0} with this process (generating and sending them, {clientCpu.TotalSeconds:N1} s)");
+        Console.WriteLine($"  + vacuum analyze: {count / total.TotalSeconds,8:N0} articles/s ({total.TotalSeconds:N1} s, vacuum {(total - loading).TotalSeconds:N1} s)");
     }
 
     static async Task ReportSizesAsync(NpgsqlDataSource dataSource)
@@ -102,21 +112,23 @@ public static class SearchHarness
             Console.WriteLine($"  {name,-32} {bytes / 1048576.0,9:N1} MB");
     }
 
-    static async Task MeasureQueriesAsync(NpgsqlDataSource dataSource, int runs, bool withIlike)
+    static async Task MeasureQueriesAsync(NpgsqlDataSource dataSource, int runs, bool withIlike, string? only)
     {
         string Top(string type)
         {
             using var conn = dataSource.OpenConnection();
             return conn.ExecuteScalar<string>("""
-                select name from article_entities where type = @type and length(name) > 4 group by name order by count(*) desc limit 1
-                """, new { type }) ?? "none";
+                select substr(tag, 5) from articles, unnest(entity_tags) tag
+                where tag like @prefix and length(tag) > 8 group by tag order by count(*) desc limit 1
+                """, new { prefix = type + ":%" }) ?? "none";
         }
-        var queries = SearchWorkload.Queries(Top("PER"), Top("ORG"), Top("LOC"));
+        var queries = SearchWorkload.Queries(Top("PER"), Top("ORG"), Top("LOC")).Where(q => only is null || q.Name.Contains(only)).ToList();
         var search = new SearchQueries(dataSource);
         var all = new List<double>();
+        var cpu = new List<double>();
         Console.WriteLine();
         Console.WriteLine($"latency over {runs} runs each (SearchQueries.SearchAsync = GET /search without HTTP; limit 20), ms:");
-        Console.WriteLine($"  {"query",-44} {"hits",7} {"p50",7} {"p95",7} {"p99",7} {"ILIKE",8}");
+        Console.WriteLine($"  {"query",-44} {"hits",7} {"p50",7} {"p95",7} {"p99",7} {"cpu",7} {"ILIKE",8}");
         foreach (var bq in queries)
         {
             var (request, error) = SearchRequest.Parse(bq.Q, null, bq.Source, bq.From, bq.To, null, bq.Entity, bq.EntityType, null,
@@ -125,17 +137,22 @@ public static class SearchHarness
             SearchResult? result = null;
             for (var i = 0; i < 3; i++) result = await search.SearchAsync(request, CancellationToken.None);
             var times = new List<double>();
+            var (server0, client0) = (await ServerCpu.ReadAsync(dataSource), Process.GetCurrentProcess().TotalProcessorTime);
             for (var i = 0; i < runs; i++)
             {
                 var sw = Stopwatch.StartNew();
                 await search.SearchAsync(request, CancellationToken.None);
                 times.Add(sw.Elapsed.TotalMilliseconds);
             }
+            var cpuMs = ((await ServerCpu.ReadAsync(dataSource) - server0)?.TotalMilliseconds ?? double.NaN)
+                        + (Process.GetCurrentProcess().TotalProcessorTime - client0).TotalMilliseconds;
+            cpu.Add(cpuMs / runs);
             all.AddRange(times);
             var ilike = withIlike ? await IlikeAsync(dataSource, bq) : double.NaN;
-            Console.WriteLine($"  {Cut(bq.Name, 44),-44} {result!.Total,7} {P(times, 50),7:N1} {P(times, 95),7:N1} {P(times, 99),7:N1} {ilike,8:N0}");
+            Console.WriteLine($"  {Cut(bq.Name, 44),-44} {result!.Total,7} {P(times, 50),7:N1} {P(times, 95),7:N1} {P(times, 99),7:N1} {cpuMs / runs,7:N1} {ilike,8:N0}");
         }
-        Console.WriteLine($"  {"ALL " + all.Count + " searches",-44} {"",7} {P(all, 50),7:N1} {P(all, 95),7:N1} {P(all, 99),7:N1}");
+        Console.WriteLine($"  {"ALL " + all.Count + " searches",-44} {"",7} {P(all, 50),7:N1} {P(all, 95),7:N1} {P(all, 99),7:N1} {cpu.Average(),7:N1}");
+        Console.WriteLine("  (cpu: CPU milliseconds per search, PostgreSQL's processes and this one together: what latency would be on an idle machine)");
         Console.WriteLine("  (ILIKE: one run of the same filter as a plain scan over title and body, newest 20; no ranking, no stemming)");
     }
 

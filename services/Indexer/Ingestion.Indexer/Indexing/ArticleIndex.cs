@@ -7,13 +7,13 @@ using NpgsqlTypes;
 namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
-/// Writes enriched articles into the search index, once per revision. The revision rows, the article rows and their
-/// entity rows change in one transaction; the event to publish is stored with them, so a redelivery returns the same
-/// event and indexes nothing. An older revision arriving after a newer one is recorded in the change feed but does not
-/// replace the newer text. Writers take a transaction lock first, so change cursors become visible in the order they
-/// were handed out: a reader of <c>GET /articles/changes?after=</c> never skips a revision committed later with a lower cursor.
-/// One message or a batch take the same path (<see cref="IndexBatchAsync"/>); the consumer writes one at a time,
-/// bulk loads (the search benchmark) write hundreds per transaction.
+/// Writes enriched articles into the search index, once per revision. The article rows and the revision rows change in one
+/// transaction; the event to publish is stored with its revision, so a redelivery returns the same event and indexes nothing.
+/// An older revision arriving after a newer one is recorded in the change feed but does not replace the newer text.
+/// The heavy part (parsing text into vectors, updating the text indexes) runs first, concurrently with other writers; only
+/// handing out change cursors is serialised by a transaction lock held until commit, so cursors become visible in the
+/// order they were handed out: a reader of <c>GET /articles/changes?after=</c> never skips a revision committed later with
+/// a lower cursor. One message or a batch take the same path (<see cref="IndexBatchAsync"/>).
 /// </summary>
 public sealed class ArticleIndex(NpgsqlDataSource dataSource)
 {
@@ -25,30 +25,21 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
     /// <summary>Indexes a batch in one transaction; returns each message's event (in input order) and whether it was already indexed.</summary>
     public async Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> IndexBatchAsync(IReadOnlyList<ArticleEnriched> messages, CancellationToken ct)
     {
+        var indexedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var events = new Dictionary<(string, int), (ArticleIndexed Event, ArticleEnriched Message)>();
+        foreach (var m in messages)
+            events.TryAdd((m.Article.ArticleId, m.Article.Revision), (ToEvent(m, 0, indexedAt), m));
+
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        // Per article, only the highest revision of the batch can replace the stored one (and only if it is newer).
+        var newest = events.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).OrderBy(f => f.Event.ArticleId, StringComparer.Ordinal).ToList();
+        await UpsertArticlesAsync(conn, tx, newest, indexedAt, ct);
+
         await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('indexer-change-feed'))", conn, tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
-
-        var cursors = await TakeCursorsAsync(conn, tx, messages, ct);
-        var indexedAt = DateTimeOffset.UtcNow;
-        var fresh = new Dictionary<(string, int), (ArticleIndexed Event, ArticleEnriched Message)>();
-        foreach (var m in messages)
-        {
-            var key = (m.Article.ArticleId, m.Article.Revision);
-            if (cursors.TryGetValue(key, out var cursor) && !fresh.ContainsKey(key))
-                fresh[key] = (ToEvent(m, cursor, indexedAt), m);
-        }
-
-        if (fresh.Count > 0)
-        {
-            // Per article, only the highest new revision can replace the stored one.
-            var newest = fresh.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).ToList();
-            var replaced = await UpsertArticlesAsync(conn, tx, newest, indexedAt, ct);
-            await ReplaceEntitiesAsync(conn, tx, newest.Where(f => replaced.Contains(f.Event.ArticleId)).ToList(), ct);
-            await StoreEventsAsync(conn, tx, fresh.Values.Select(f => f.Event).ToList(), ct);
-        }
-        var stored = fresh.Count == messages.Count ? [] : await StoredEventsAsync(conn, tx, messages, fresh, ct);
+        var cursors = await StoreRevisionsAsync(conn, tx, events.Values.Select(v => v.Event).ToList(), ct);
+        var stored = cursors.Count == events.Count ? [] : await StoredEventsAsync(conn, tx, events.Keys.Where(k => !cursors.ContainsKey(k)).ToList(), ct);
         await tx.CommitAsync(ct);
 
         var seen = new HashSet<(string, int)>();
@@ -56,7 +47,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
         {
             var key = (m.Article.ArticleId, m.Article.Revision);
             var first = seen.Add(key);
-            return fresh.TryGetValue(key, out var f) && first ? (f.Event, false) : (fresh.TryGetValue(key, out var g) ? g.Event : stored[key], true);
+            return cursors.TryGetValue(key, out var cursor) ? (events[key].Event with { ChangeCursor = cursor }, !first) : (stored[key], true);
         }).ToList();
     }
 
@@ -68,17 +59,22 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
             e.Entities.Select(x => new EntityRef(x.Name, x.Type, x.Count)).ToList(), e.Keywords, e.DuplicateOf, cursor, indexedAt);
     }
 
-    static async Task<Dictionary<(string, int), long>> TakeCursorsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
-        IReadOnlyList<ArticleEnriched> messages, CancellationToken ct)
+    /// <summary>Inserts the revisions not seen before, in batch order, each with its event (its cursor set in SQL); returns their cursors.</summary>
+    static async Task<Dictionary<(string, int), long>> StoreRevisionsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+        IReadOnlyList<ArticleIndexed> events, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            insert into revisions (article_id, revision)
-            select t.id, t.rev from unnest(@ids, @revs) with ordinality as t(id, rev, n) order by t.n
+            insert into revisions (change_cursor, article_id, revision, event, indexed_at)
+            select s.c, s.id, s.rev, jsonb_set(s.ev::jsonb, '{changeCursor}', to_jsonb(s.c)), @at
+            from (select nextval(pg_get_serial_sequence('revisions', 'change_cursor')) as c, t.*
+                  from unnest(@ids, @revs, @events) with ordinality as t(id, rev, ev, n) order by t.n) s
             on conflict (article_id, revision) do nothing
             returning article_id, revision, change_cursor
             """, conn, tx);
-        cmd.Parameters.AddWithValue("ids", messages.Select(m => m.Article.ArticleId).ToArray());
-        cmd.Parameters.AddWithValue("revs", messages.Select(m => m.Article.Revision).ToArray());
+        cmd.Parameters.AddWithValue("ids", events.Select(e => e.ArticleId).ToArray());
+        cmd.Parameters.AddWithValue("revs", events.Select(e => e.Revision).ToArray());
+        cmd.Parameters.AddWithValue("events", events.Select(e => JsonSerializer.Serialize(e, Json)).ToArray());
+        cmd.Parameters.AddWithValue("at", events[0].IndexedAt.UtcDateTime);
         var result = new Dictionary<(string, int), long>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -86,20 +82,28 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
         return result;
     }
 
-    static async Task<HashSet<string>> UpsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+    /// <summary>
+    /// Inserts or replaces article rows (when the stored revision is older), with their vectors: the head (title A,
+    /// description or summary B) parsed once and reused in the whole vector (body C, first 300,000 characters:
+    /// to_tsvector refuses vectors over 1 MB). Rows come sorted by id, so concurrent writers lock rows in one order.
+    /// </summary>
+    static async Task UpsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
         List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
             insert into articles (article_id, revision, url, title, authors, published, language, source, site_name, dateline,
                 description, summary, image_url, body, paragraphs, entities, keywords, quotes, duplicate_of, ts_config,
-                indexed_at, change_cursor)
+                indexed_at, tsv_head, tsv)
             select t.id, t.rev, t.url, t.title, array(select jsonb_array_elements_text(t.authors::jsonb)), t.published, t.lang,
                 t.source, t.site, t.dateline, t.descr, t.summary, t.image, t.body, t.paragraphs::jsonb, t.entities::jsonb,
-                array(select jsonb_array_elements_text(t.keywords::jsonb)), t.quotes::jsonb, t.dup, t.cfg::regconfig, @at, t.cursor
+                array(select jsonb_array_elements_text(t.keywords::jsonb)), t.quotes::jsonb, t.dup, t.cfg::regconfig, @at,
+                h.head, h.head || setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C')
             from unnest(@id, @rev, @url, @title, @authors, @published, @lang, @source, @site, @dateline, @descr, @summary, @image,
-                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg, @cursor)
+                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg)
                  as t(id, rev, url, title, authors, published, lang, source, site, dateline, descr, summary, image,
-                      body, paragraphs, entities, keywords, quotes, dup, cfg, cursor)
+                      body, paragraphs, entities, keywords, quotes, dup, cfg)
+                 cross join lateral (select setweight(to_tsvector(t.cfg::regconfig, t.title), 'A') ||
+                                            setweight(to_tsvector(t.cfg::regconfig, coalesce(t.descr, t.summary)), 'B') as head) h
             on conflict (article_id) do update set
                 revision = excluded.revision, url = excluded.url, title = excluded.title, authors = excluded.authors,
                 published = excluded.published, language = excluded.language, source = excluded.source,
@@ -107,9 +111,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
                 summary = excluded.summary, image_url = excluded.image_url, body = excluded.body,
                 paragraphs = excluded.paragraphs, entities = excluded.entities, keywords = excluded.keywords,
                 quotes = excluded.quotes, duplicate_of = excluded.duplicate_of, ts_config = excluded.ts_config,
-                indexed_at = excluded.indexed_at, change_cursor = excluded.change_cursor
+                indexed_at = excluded.indexed_at, tsv_head = excluded.tsv_head, tsv = excluded.tsv
             where articles.revision < excluded.revision
-            returning article_id
             """, conn, tx);
         string[] Col(Func<CleanedArticle, Enrichment, string> f) => rows.Select(r => f(r.Message.Article, r.Message.Enrichment)).ToArray();
         string?[] Opt(Func<CleanedArticle, Enrichment, string?> f) => rows.Select(r => f(r.Message.Article, r.Message.Enrichment)).ToArray();
@@ -135,50 +138,14 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
         p.AddWithValue("quotes", Col((_, e) => JsonSerializer.Serialize(e.Quotes, Json)));
         p.Add(Nullable("dup", Opt((_, e) => e.DuplicateOf)));
         p.AddWithValue("cfg", rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray());
-        p.AddWithValue("cursor", rows.Select(r => r.Event.ChangeCursor).ToArray());
         p.AddWithValue("at", indexedAt.UtcDateTime);
 
-        var replaced = new HashSet<string>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            replaced.Add(reader.GetString(0));
-        return replaced;
-    }
-
-    static async Task ReplaceEntitiesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
-        List<(ArticleIndexed Event, ArticleEnriched Message)> rows, CancellationToken ct)
-    {
-        if (rows.Count == 0) return;
-        var entities = rows.SelectMany(r => r.Message.Enrichment.Entities.Select(e => (r.Event.ArticleId, e))).ToList();
-        await using var cmd = new NpgsqlCommand("""
-            delete from article_entities where article_id = any(@articles);
-            insert into article_entities (article_id, name, type, mentions)
-            select * from unnest(@id, @name, @type, @mentions) on conflict do nothing;
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("articles", rows.Select(r => r.Event.ArticleId).ToArray());
-        cmd.Parameters.AddWithValue("id", entities.Select(x => x.ArticleId).ToArray());
-        cmd.Parameters.AddWithValue("name", entities.Select(x => x.e.Name).ToArray());
-        cmd.Parameters.AddWithValue("type", entities.Select(x => x.e.Type).ToArray());
-        cmd.Parameters.AddWithValue("mentions", entities.Select(x => x.e.Count).ToArray());
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    static async Task StoreEventsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<ArticleIndexed> events, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("""
-            update revisions r set event = v.e::jsonb, indexed_at = @at
-            from unnest(@cursors, @events) as v(c, e) where r.change_cursor = v.c
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("cursors", events.Select(e => e.ChangeCursor).ToArray());
-        cmd.Parameters.AddWithValue("events", events.Select(e => JsonSerializer.Serialize(e, Json)).ToArray());
-        cmd.Parameters.AddWithValue("at", events[0].IndexedAt.UtcDateTime);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     static async Task<Dictionary<(string, int), ArticleIndexed>> StoredEventsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
-        IReadOnlyList<ArticleEnriched> messages, Dictionary<(string, int), (ArticleIndexed, ArticleEnriched)> fresh, CancellationToken ct)
+        IReadOnlyList<(string ArticleId, int Revision)> missing, CancellationToken ct)
     {
-        var missing = messages.Select(m => (m.Article.ArticleId, m.Article.Revision)).Where(k => !fresh.ContainsKey(k)).Distinct().ToList();
         await using var cmd = new NpgsqlCommand("""
             select r.article_id, r.revision, r.event::text from revisions r
             join unnest(@ids, @revs) as t(id, rev) on r.article_id = t.id and r.revision = t.rev

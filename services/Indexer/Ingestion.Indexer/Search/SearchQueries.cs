@@ -11,6 +11,15 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Facets count the entities, sources and languages of this many best-ranked matches.</summary>
+    public const int FacetDepth = 1_000;
+
+    /// <summary>Body-only matches are read in windows of the recency index, the first of this many articles.</summary>
+    public const int FirstWindow = 2_000;
+
+    /// <summary>The newest list counts exactly up to this many articles, and estimates above.</summary>
+    public const int NewestCountCap = 1_000;
+
     // The query is parsed with web-search syntax stemmed for English, unstemmed ('simple') and, when lang is given, stemmed
     // for that language; the parses are OR-ed. Articles in other languages are indexed with their language's stemmer, so
     // their inflected words are found with lang set (or by their stem).
@@ -19,33 +28,141 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         var asOf = r.Cursor?.AsOf ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var args = new DynamicParameters(new
         {
-            q = r.Query, langConfig = TextSearchConfig.For(r.Language), titleText = r.TitleText, lang = r.Language, source = r.Source, from = r.From?.UtcDateTime, to = r.To?.UtcDateTime,
-            entityKeys = r.Entity?.Keys.ToArray(), limit = r.Limit, asOf = asOf.UtcDateTime,
+            q = r.Query, langConfig = TextSearchConfig.For(r.Language), titleText = r.TitleText, lang = r.Language, source = r.Source,
+            from = r.From?.UtcDateTime, to = r.To?.UtcDateTime, entityKeys = r.Entity?.Keys.ToArray(), asOf = asOf.UtcDateTime,
             cScore = r.Cursor?.Score, cId = r.Cursor?.ArticleId, cPublished = r.Cursor?.Published?.UtcDateTime,
+            countCap = NewestCountCap + 1, words = SearchText.WordStarts(r.Query),
         });
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var near = r.Cursor?.NearTitles ?? false;
-        var rows = (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.For(r, near), args, cancellationToken: ct))).ToList();
-        if (!near && r.Cursor is null && r.TitleText is not null && rows is [{ Total: 0 }])
+        // With facets on the first page, one ranking pass serves both: the page is the head of the best FacetDepth.
+        var take = r.Facets && r.Cursor is null ? Math.Max(r.Limit + 1, FacetDepth) : r.Limit + 1;
+        var ranking = await RankAsync(conn, r, near, take, r.Cursor, args, ct);
+        if (ranking.Hits.Count == 0 && !near && r.Cursor is null && r.TitleText is not null)
         {
             near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
-            rows = (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.For(r, near), args, cancellationToken: ct))).ToList();
+            ranking = await RankAsync(conn, r, near, take, null, args, ct);
         }
-        var hits = rows.Where(h => h.Id is not null).ToList();
-        var page = hits.Take(r.Limit).ToList();
+        var (total, estimated) = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate)
+            : await TotalAsync(conn, r, near, ranking, args, ct);
+
+        var page = ranking.Hits.Take(r.Limit).ToList();
         string? next = null;
-        if (hits.Count > r.Limit)
+        if (ranking.Hits.Count > r.Limit)
         {
             var last = page[^1];
-            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.Published), last.Id!, r.Fingerprint, near).Encode();
+            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.SortTime), last.Id, r.Fingerprint, near, total, estimated).Encode();
         }
-        var facets = rows.Count > 0 && rows[0].Facets is { } f ? JsonSerializer.Deserialize<SearchFacets>(f, Json) : null;
-        return new SearchResult(rows.Count == 0 ? 0 : rows[0].Total,
-            page.Select(h => new SearchHit(h.Id!, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source, h.Snippet ?? "", h.Score)).ToList(),
-            next, facets, near);
+
+        SearchFacets? facets = null;
+        if (r.Facets)
+        {
+            var best = r.Cursor is null ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, args, ct)).Hits;
+            args.Add("ids", best.Select(h => h.Id).ToArray());
+            var json = await conn.ExecuteScalarAsync<string>(new CommandDefinition(SearchSql.Facets, args, cancellationToken: ct));
+            facets = json is null ? null : JsonSerializer.Deserialize<SearchFacets>(json, Json);
+        }
+
+        args.Add("ids", page.Select(h => h.Id).ToArray());
+        var rows = page.Count == 0 ? [] : (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.Page(r), args, cancellationToken: ct))).ToList();
+        var scores = page.ToDictionary(h => h.Id, h => h.Score);
+        return new SearchResult(total,
+            rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source, h.Snippet ?? "", scores[h.Id])).ToList(),
+            next, facets, near, estimated);
     }
 
+    /// <summary>
+    /// The number of results: exact when ranking visited every match (or the newest list counted fewer than its cap);
+    /// otherwise the planner's estimate of the matches (at least as many as were seen), flagged as an estimate.
+    /// </summary>
+    static async Task<(long Total, bool Estimated)> TotalAsync(NpgsqlConnection conn, SearchRequest r, bool near, Ranking ranking,
+        DynamicParameters args, CancellationToken ct)
+    {
+        if (ranking.Complete) return (ranking.Matches, false);
+        if (r.Query is null)
+        {
+            var counted = await conn.ExecuteScalarAsync<long>(new CommandDefinition(SearchSql.NewestCount(r), args, cancellationToken: ct));
+            if (counted <= NewestCountCap) return (counted, false);
+        }
+        var plan = await conn.ExecuteScalarAsync<string>(new CommandDefinition(
+            "explain (format json) " + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)), args, cancellationToken: ct));
+        using var doc = JsonDocument.Parse(plan!);
+        var estimate = (long)doc.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        return (Math.Max(estimate, Math.Max(ranking.Matches, ranking.Hits.Count)), true);
+    }
+
+    /// <summary>The next <paramref name="take"/> results after <paramref name="cursor"/>, best first; how many matches ranking
+    /// visited, and whether those were all of them.</summary>
+    static async Task<Ranking> RankAsync(NpgsqlConnection conn, SearchRequest r, bool near, int take, SearchCursor? cursor,
+        DynamicParameters args, CancellationToken ct)
+    {
+        var after = cursor is not null;
+        args.Add("take", take);
+        if (r.Query is null)
+            return new Ranking(await Query(SearchSql.Newest(r)), 0, false);
+        if (near)
+        {
+            var titles = await Query(SearchSql.NearTitles(r, after));
+            return new Ranking(titles, titles.FirstOrDefault()?.Matches ?? 0, !after);
+        }
+        var results = new List<Ranked>();
+        long matches = 0;
+        var complete = !after;
+        var startTier = cursor is null ? SearchSql.Tiers - 1 : Math.Clamp((int)Math.Floor(cursor.Score), 0, SearchSql.Tiers - 1);
+        var top = r.To?.UtcDateTime ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+        var tier = startTier;
+        for (; tier >= 0 && results.Count < take; tier--)
+        {
+            var continuing = cursor is not null && tier == startTier;
+            var upper = continuing ? cursor!.Published!.Value.UtcDateTime : top;
+            args.Add("upper", upper);
+            var range = await conn.QuerySingleAsync<(DateTime? Top, DateTime? Oldest, double Articles)>(
+                new CommandDefinition(SearchSql.TimeRange, args, cancellationToken: ct));
+            if (range.Top is null) continue;
+            // The first window: as long as FirstWindow articles take at the table's average rate.
+            var perSecond = range.Articles / Math.Max(1, (range.Top.Value - range.Oldest!.Value).TotalSeconds);
+            var (seen, all) = await WalkTierAsync(tier, upper, range.Top.Value, perSecond,
+                continuing ? SearchSql.WindowTop.AfterCursor : SearchSql.WindowTop.Inclusive);
+            matches += seen;
+            complete &= all;
+        }
+        return new Ranking(results, matches, complete && tier < 0); // complete: every tier walked to its end
+
+        // One tier, newest first, in windows of the recency index (bounded work for common words), each sized from the
+        // matches per article seen so far to hold three times the results still needed; none seen: the rest in one go.
+        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, double perSecond, SearchSql.WindowTop windowTop)
+        {
+            long seen = 0;
+            var articles = (double)FirstWindow;
+            while (true)
+            {
+                var from = upper < newest ? upper : newest; // the first window's upper bound may be far above the newest article
+                var span = articles / perSecond;
+                DateTime? lower = double.IsFinite(span) && span < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-span) : null;
+                if (r.From is { } earliest && lower is { } l && l < earliest.UtcDateTime) lower = null;
+                args.Add("upper", upper);
+                args.Add("lower", lower);
+                args.Add("take", take - results.Count);
+                var rows = await Query(SearchSql.Tier(r, tier, lower is not null, windowTop));
+                results.AddRange(rows);
+                seen += rows.FirstOrDefault()?.Matches ?? 0;
+                if (lower is null) return (seen, true);
+                if (results.Count >= take) return (seen, false);
+                var perArticle = rows.Count == 0 ? 0 : rows[0].Matches / articles;
+                articles = perArticle == 0 ? double.PositiveInfinity : 3 * (take - results.Count) / perArticle;
+                (upper, windowTop) = (lower.Value, SearchSql.WindowTop.Exclusive);
+            }
+        }
+
+        async Task<List<Ranked>> Query(string sql) =>
+            (await conn.QueryAsync<Ranked>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
+    }
+
+    sealed record Ranking(List<Ranked> Hits, long Matches, bool Complete);
+
     static DateTimeOffset? Utc(DateTime? d) => d is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : null;
+
+    sealed record Ranked(string Id, double Score, DateTime? SortTime, long Matches);
 
     public async Task<ArticleDetail?> GetArticleAsync(string id, CancellationToken ct)
     {
@@ -99,9 +216,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 
     sealed class HitRow
     {
-        public long Total { get; set; }
-        public string? Facets { get; set; }
-        public string? Id { get; set; }
+        public string Id { get; set; } = "";
         public string Url { get; set; } = "";
         public string Title { get; set; } = "";
         public DateTime? Published { get; set; }
@@ -109,6 +224,5 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         public string? Language { get; set; }
         public string Source { get; set; } = "";
         public string? Snippet { get; set; }
-        public double Score { get; set; }
     }
 }

@@ -1,29 +1,40 @@
+using System.Globalization;
 using System.Text;
 using Ingestion.Indexer.Domain;
 
 namespace Ingestion.Indexer.Search;
 
 /// <summary>
-/// Builds the one SQL statement a search runs. Ranked (a query was given): every match gets a score, a base for
-/// matching anywhere plus cover-density rank over title (weight A) and description/summary (B). When full text finds
-/// nothing (a misspelt word), the search runs again on titles that near-match (pg_trgm word similarity ≥ 0.6), scored by it; times a recency boost (+25% when new, half that at 30 days); the page continues after the cursor's (score, id). Newest (no query): the page walks the
-/// (published, id) index. Total and facets cover the whole result set; headlines only the page.
+/// The SQL a search runs, in parts (docs/indexer.md "Ranking"). Ranked searches have three tiers: articles whose title
+/// matches the whole query, then those whose title and description do, then those that match only with the body; each
+/// tier newest first, read in windows of the recency index so a page visits a bounded number of matches however many
+/// there are. When full text finds nothing (a misspelling), titles that
+/// near-match (pg_trgm word similarity ≥ 0.6) are the results. Without a query the newest come first.
 /// </summary>
 public static class SearchSql
 {
-    /// <summary>Recency: score × (1 + RecencyWeight / (1 + age_days / RecencyDays)).</summary>
-    public const double RecencyWeight = 0.25, RecencyDays = 30;
+    /// <summary>Recency fraction: RecencyWeight / (1 + age_days / RecencyDays), in (0, 0.5], so a tier's scores stay in (tier, tier + 0.5].</summary>
+    public const double RecencyWeight = 0.5, RecencyDays = 30;
 
-    /// <summary>Relevance: BodyMatch for any full-text match, plus ts_rank_cd (cover density, normalised to 0..1) over title
-    /// and description; in the near-match fallback, TitleSimilarityWeight × pg_trgm word similarity of query and title.</summary>
-    public const double BodyMatch = 0.1, TitleSimilarityWeight = 0.3;
+    /// <summary>Near-matching titles score TitleSimilarityWeight × word similarity × (1 + recency fraction).</summary>
+    public const double TitleSimilarityWeight = 0.3;
 
     public const string Headline = "'MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=\" … \", StartSel=<b>, StopSel=</b>'";
 
-    /// <summary>Headlines read at most this many characters of a body (ts_headline parses all it is given).</summary>
-    public const int HeadlineChars = 20_000;
+    /// <summary>Headlines parse this many characters of the body, starting a little before the first place a query word appears.</summary>
+    public const int HeadlineChars = 500, HeadlineLead = 120;
 
-    public static string For(SearchRequest r, bool nearTitles = false)
+    /// <summary>The time an article counts as from, for recency and the newest-first order.</summary>
+    public const string SortTime = "coalesce(a.published, a.indexed_at)";
+
+    static readonly string Recency =
+        $"({Inv(RecencyWeight)} / (1 + greatest(0, date_part('epoch', @asOf - {SortTime})) / {Inv(RecencyDays * 86400)}))";
+
+    static string Query(SearchRequest r) =>
+        "(websearch_to_tsquery('english', @q) || websearch_to_tsquery('simple', @q)" +
+        (r.Language is null ? ")" : " || websearch_to_tsquery(@langConfig::regconfig, @q))");
+
+    public static string Filters(SearchRequest r)
     {
         var filters = new StringBuilder("true");
         if (r.Language is not null) filters.Append(" and a.language = @lang");
@@ -32,30 +43,70 @@ public static class SearchSql
         if (r.To is not null) filters.Append(" and a.published <= @to");
         if (r.Entity is not null) // keys are 'TYPE:lower-case name' (migration 0002); without a type, any of the three
             filters.Append(" and a.entity_keys && @entityKeys");
-        return r.Query is null ? Newest(r, filters.ToString()) : Ranked(r, filters.ToString(), nearTitles && r.TitleText is not null);
+        return filters.ToString();
     }
 
-    static string Ranked(SearchRequest r, string filters, bool near)
+    /// <summary>
+    /// Matches of one tier with sort time in [@lower, @upper], newest first, each with the count of the tier's matches in
+    /// that range; rows at exactly @upper as <paramref name="top"/> says. Score: the tier plus a recency fraction (0.5 new, 0.25 at 30 days).
+    /// <c>offset 0</c> keeps the matching apart from the order: PostgreSQL then finds the matches through the indexes
+    /// (full text AND time range) and sorts them, instead of walking the time index and testing every article on it.
+    /// </summary>
+    public static string Tier(SearchRequest r, int tier, bool hasLower, WindowTop top) => $"""
+        select m.*, count(*) over () as Matches from (
+            select a.article_id as Id, ({tier} + {Recency})::float8 as Score, {SortTime} as SortTime
+            from articles a, (select {Query(r)} as tsq) q
+            where {TierMatch(r, tier)} and {Filters(r)}
+              {(hasLower ? $"and {SortTime} >= @lower" : "")} and {SortTime} <= @upper
+              {top switch { WindowTop.Inclusive => "", WindowTop.AfterCursor => $"and ({SortTime} < @upper or a.article_id > @cId)", _ => $"and {SortTime} < @upper" }}
+            offset 0) m
+        order by m.SortTime desc, m.Id limit @take
+        """;
+
+    /// <summary>
+    /// Tiers, best last: 2 the title matches the whole query; 1 title and description (or summary) together do; 0 only the whole article does.
+    /// A head match implies a whole-article match (the whole vector begins with the head's), unless the query excludes
+    /// words (<c>-word</c>): then the body must be checked not to contain them, which reads its (large) vector. The title's
+    /// own words are the head's weight-A lexemes.
+    public static string TierMatch(SearchRequest r, int tier) => tier switch
     {
-        var keyset = r.Cursor is null ? "" : "where m.score < @cScore or (m.score = @cScore and m.article_id > @cId)";
-        return $"""
-            with query as (select websearch_to_tsquery('english', @q) || websearch_to_tsquery('simple', @q)
-                                  {(r.Language is null ? "" : "|| websearch_to_tsquery(@langConfig::regconfig, @q)")} as tsq),
-            matches as materialized (
-                select a.article_id, a.source, a.language,
-                       ({(near ? $"{Inv(TitleSimilarityWeight)} * public.word_similarity(@titleText, a.title)"
-                                : $"{Inv(BodyMatch)} + ts_rank_cd(a.tsv_head, query.tsq, 32)")})
-                       * (1 + {Inv(RecencyWeight)} / (1 + greatest(0, extract(epoch from @asOf - coalesce(a.published, a.indexed_at))) / {Inv(RecencyDays * 86400)}))
-                         as score
-                from articles a, query
-                where {(near ? "@titleText operator(public.<%) a.title" : "a.tsv @@ query.tsq")} and {filters}),
-            page as (select m.article_id, m.score from matches m {keyset} order by m.score desc, m.article_id limit @limit + 1)
-            {Output(r, "(select count(*) from matches)", "p.score desc, p.article_id",
-                $"ts_headline(a.ts_config, left(a.body, {HeadlineChars}), query.tsq, {Headline})", "query")}
-            """;
-    }
+        0 => "a.tsv @@ q.tsq and not (a.tsv_head @@ q.tsq)",
+        _ => $"a.tsv_head @@ q.tsq {(SearchText.Excludes(r.Query) ? "and a.tsv @@ q.tsq" : "")} and {(tier == 1 ? "not" : "")} (ts_filter(a.tsv_head, '{{a}}') @@ q.tsq)",
+    };
 
-    static string Newest(SearchRequest r, string filters)
+    public const int Tiers = 3;
+
+    /// <summary>The best @take of some scored rows (after the cursor's score and id), each with the count of all of them.</summary>
+    static string Best(string scored, bool after) => $"""
+        select * from (select m.*, count(*) over () as Matches from ({scored}) m) m
+        {(after ? "where m.Score < @cScore or (m.Score = @cScore and m.Id > @cId)" : "")}
+        order by m.Score desc, m.Id limit @take
+        """;
+
+    /// <summary>Which rows at a window's upper bound belong to it: all (the first window), those after the cursor's id (continuing a page), none (an earlier window had them).</summary>
+    public enum WindowTop { Inclusive, AfterCursor, Exclusive }
+
+    /// <summary>The newest and oldest sort times at or below @upper (by the recency index), and how many articles the table holds (planner statistics).</summary>
+    public const string TimeRange = $"""
+        select (select {SortTime} from articles a where {SortTime} <= @upper order by {SortTime} desc limit 1) as Top,
+               (select {SortTime} from articles a order by {SortTime} limit 1) as Oldest,
+               (select greatest(reltuples, 1)::float8 from pg_class where oid = 'articles'::regclass) as Articles
+        """;
+
+    /// <summary>All matches of a ranked search (for the planner's estimate of how many there are).</summary>
+    public static string Matches(SearchRequest r, bool near) => near
+        ? $"select 1 from articles a where @titleText operator(public.<%) a.title and {Filters(r)}"
+        : $"select 1 from articles a, (select {Query(r)} as tsq) q where a.tsv @@ q.tsq and {Filters(r)}";
+
+    /// <summary>The near-match fallback: titles similar to the query's words.</summary>
+    public static string NearTitles(SearchRequest r, bool after) => Best($"""
+        select a.article_id as Id, ({Inv(TitleSimilarityWeight)} * public.word_similarity(@titleText, a.title) * (1 + {Recency}))::float8 as Score,
+               {SortTime} as SortTime
+        from articles a where @titleText operator(public.<%) a.title and {Filters(r)}
+        """, after);
+
+    /// <summary>Without a query: the newest first, walking the (published, id) index; after the cursor's (published, id).</summary>
+    public static string Newest(SearchRequest r)
     {
         var keyset = r.Cursor switch
         {
@@ -64,36 +115,44 @@ public static class SearchSql
             _ => "and (a.published < @cPublished or (a.published = @cPublished and a.article_id > @cId) or a.published is null)",
         };
         return $"""
-            with matches as not materialized (select a.article_id, a.source, a.language from articles a where {filters}),
-            page as (select a.article_id, 0::float8 as score, a.published from articles a where {filters} {keyset}
-                     order by a.published desc nulls last, a.article_id limit @limit + 1)
-            {Output(r, "(select count(*) from matches)", "p.published desc nulls last, p.article_id",
-                "left(coalesce(a.description, a.summary), 300)", null)}
+            select a.article_id as Id, 0::float8 as Score, a.published as SortTime, 0::bigint as Matches from articles a where {Filters(r)} {keyset}
+            order by a.published desc nulls last, a.article_id limit @take
             """;
     }
 
-    static string Output(SearchRequest r, string total, string order, string snippet, string? extraFrom) => $"""
-        , summary as (select {total} as total, {(r.Facets ? Facets : "null::text")} as facets)
-        select s.total, s.facets, h.*
-        from summary s left join (
-            select p.article_id as Id, a.url, a.title, a.published, a.authors, a.language, a.source, p.score,
-                   case when row_number() over (order by {order}) <= @limit then {snippet} end as snippet
-            from page p join articles a on a.article_id = p.article_id{(extraFrom is null ? "" : ", " + extraFrom)}
-        ) h on true
-        order by {order.Replace("p.article_id", "h.id").Replace("p.", "h.")}
+    public static string NewestCount(SearchRequest r) => $"select count(*) from ({NewestMatches(r)} limit @countCap) m";
+
+    public static string NewestMatches(SearchRequest r) => $"select 1 from articles a where {Filters(r)}";
+
+    /// <summary>
+    /// The returned page, in the order of @ids, with snippets: with a query, a headline over a slice of the body that starts
+    /// shortly before the first place one of @words (lower-case word starts) appears; without, the description or summary.
+    /// </summary>
+    public static string Page(SearchRequest r) => $"""
+        select a.article_id as Id, a.url, a.title, a.published, a.authors, a.language, a.source,
+               {(r.Query is not null ? $"""
+                   ts_headline(a.ts_config, substr(a.body, greatest(1, coalesce(
+                       (select min(nullif(strpos(lower(left(a.body, 100000)), w), 0)) from unnest(@words) w), 1) - {HeadlineLead}), {HeadlineChars}),
+                       {Query(r)}, {Headline})
+                   """ : "left(coalesce(a.description, a.summary), 300)")} as Snippet
+        from unnest(@ids) with ordinality as p(id, n) join articles a on a.article_id = p.id
+        order by p.n
         """;
 
-    static string Inv(double d) => d.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture);
-
-    const string Facets = """
-        json_build_object(
-            'entities', (select coalesce(json_agg(json_build_object('name', x.name, 'type', x.type, 'count', x.n) order by x.n desc, x.name), '[]')
-                         from (select e.name, e.type, count(*) as n from matches m join article_entities e on e.article_id = m.article_id
-                               group by e.name, e.type order by n desc, e.name limit 10) x),
+    /// <summary>Top entities, sources and languages over the articles in @ids (the best-ranked matches).</summary>
+    public const string Facets = """
+        with m as (select a.source, a.language, a.entity_tags from unnest(@ids) as p(id) join articles a on a.article_id = p.id)
+        select json_build_object(
+            'entities', (select coalesce(json_agg(json_build_object('name', substr(x.tag, strpos(x.tag, ':') + 1), 'type', split_part(x.tag, ':', 1), 'count', x.n)
+                                                  order by x.n desc, x.tag), '[]')
+                         from (select t.tag, count(*) as n from m, unnest(m.entity_tags) as t(tag)
+                               group by t.tag order by n desc, t.tag limit 10) x),
             'sources', (select coalesce(json_agg(json_build_object('value', x.source, 'count', x.n) order by x.n desc, x.source), '[]')
-                        from (select m.source, count(*) as n from matches m group by m.source order by n desc, m.source limit 10) x),
+                        from (select m.source, count(*) as n from m group by m.source order by n desc, m.source limit 10) x),
             'languages', (select coalesce(json_agg(json_build_object('value', x.language, 'count', x.n) order by x.n desc, x.language), '[]')
-                          from (select coalesce(m.language, 'und') as language, count(*) as n from matches m
+                          from (select coalesce(m.language, 'und') as language, count(*) as n from m
                                 group by 1 order by n desc, 1 limit 10) x))::text
         """;
+
+    static string Inv(double d) => d.ToString("0.0###", CultureInfo.InvariantCulture);
 }
