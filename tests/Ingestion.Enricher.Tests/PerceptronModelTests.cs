@@ -5,7 +5,7 @@ namespace Ingestion.Enricher.Tests;
 
 public sealed class PerceptronModelTests
 {
-    private static (AveragedPerceptron Trained, List<(NerSentence Sentence, int[] Tags)> Data) TrainTiny()
+    private static (AveragedPerceptron Trained, List<(NerSentence Sentence, int[] Tags)> Data) TrainTiny(int beamWidth = 1)
     {
         var g = Gazetteer.Default;
         (string[] Words, string[] Tags)[] raw =
@@ -16,7 +16,7 @@ public sealed class PerceptronModelTests
         ];
         var data = raw.Select(r => (new NerSentence(r.Words, g), r.Tags.Select(NerTags.Parse).ToArray())).ToList();
         var model = new AveragedPerceptron();
-        var tagger = new PerceptronTagger(model);
+        var tagger = new PerceptronTagger(model, beamWidth);
         for (var epoch = 0; epoch < 5; epoch++) tagger.TrainEpoch(data, Enumerable.Range(0, data.Count));
         model.Average(dropBelow: 0f);
         return (model, data);
@@ -60,5 +60,24 @@ public sealed class PerceptronModelTests
         var loaded = AveragedPerceptron.Load(file);
         Assert.Throws<InvalidOperationException>(() => loaded.Update([1UL], 1, 0));
         Assert.Throws<InvalidOperationException>(() => loaded.Save(new MemoryStream()));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Greedy_and_beam_training_learn_their_sentences(int beamWidth)
+    {
+        var (model, data) = TrainTiny(beamWidth);
+        var tagger = new PerceptronTagger(model, beamWidth);
+        foreach (var (sentence, tags) in data) Assert.Equal(tags, tagger.Tag(sentence));
+    }
+
+    [Fact]
+    public void The_beam_never_puts_an_inside_tag_after_another_type()
+    {
+        var tagger = new PerceptronTagger(PerceptronRecognizer.LoadEmbedded(), 4);
+        var tags = tagger.Tag(new NerSentence("Sergey Lavrov met Narendra Modi in New Delhi on Monday .".Split(' '), Gazetteer.Default));
+        for (var i = 0; i < tags.Length; i++) Assert.True(NerTags.Allowed(i > 0 ? tags[i - 1] : NerTags.O, tags[i]));
+        Assert.Equal(["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O", "O", "O"], tags.Select(t => NerTags.Names[t]));
     }
 }

@@ -47,7 +47,8 @@ var data = raw.Select(r =>
 }).ToList();
 
 var model = new AveragedPerceptron();
-var tagger = new PerceptronTagger(model);
+var beam = int.Parse(Option("--beam") ?? PerceptronRecognizer.BeamWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+var tagger = new PerceptronTagger(model, beam);
 var random = new Random(seed);
 var order = Enumerable.Range(0, data.Count).ToArray();
 var clock = Stopwatch.StartNew();
@@ -62,19 +63,23 @@ Console.WriteLine($"averaged: {model.FeatureCount} features kept");
 
 if (held.Count > 0)
 {
-    int tp = 0, fp = 0, fn = 0;
-    foreach (var (words, tags) in held)
+    foreach (var width in new[] { 1, beam, PerceptronRecognizer.BeamWidth }.Distinct())
     {
-        var gold = tags.Select(NerTags.Parse).ToArray();
-        NerTags.ToIob2(gold);
-        var goldSpans = NerTags.Spans(gold).ToHashSet();
-        var predicted = NerTags.Spans(tagger.Tag(new NerSentence(words, gazetteer))).ToHashSet();
-        var hit = predicted.Count(goldSpans.Contains);
-        tp += hit; fp += predicted.Count - hit; fn += goldSpans.Count - hit;
+        var decoder = new PerceptronTagger(model, width);
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var (words, tags) in held)
+        {
+            var gold = tags.Select(NerTags.Parse).ToArray();
+            NerTags.ToIob2(gold);
+            var goldSpans = NerTags.Spans(gold).ToHashSet();
+            var predicted = NerTags.Spans(decoder.Tag(new NerSentence(words, gazetteer))).ToHashSet();
+            var hit = predicted.Count(goldSpans.Contains);
+            tp += hit; fp += predicted.Count - hit; fn += goldSpans.Count - hit;
+        }
+        var p = tp / (double)Math.Max(1, tp + fp);
+        var r = tp / (double)Math.Max(1, tp + fn);
+        Console.WriteLine($"holdout (every {holdout}th UNER dev sentence, gold tokens, beam {width}): sentences={held.Count} precision={p:F3} recall={r:F3} f1={2 * p * r / Math.Max(1e-9, p + r):F3}");
     }
-    var p = tp / (double)Math.Max(1, tp + fp);
-    var r = tp / (double)Math.Max(1, tp + fn);
-    Console.WriteLine($"holdout (every {holdout}th UNER dev sentence, gold tokens): sentences={held.Count} precision={p:F3} recall={r:F3} f1={2 * p * r / Math.Max(1e-9, p + r):F3}");
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

@@ -38,9 +38,23 @@ public sealed class AveragedPerceptron
     /// <summary>One training step: if the guess is wrong, reward the truth and penalise the guess.</summary>
     public void Update(ReadOnlySpan<ulong> features, int truth, int guess)
     {
+        NextInstance();
+        if (truth == guess) return;
+        Adjust(features, truth, 1f);
+        Adjust(features, guess, -1f);
+    }
+
+    /// <summary>Counts one training instance (token) for the averaging; <see cref="Update"/> does it itself.</summary>
+    public void NextInstance()
+    {
         ThrowIfLoaded();
         _instances++;
-        if (truth == guess) return;
+    }
+
+    /// <summary>Adds delta to the weight of class c of each feature (structured updates: truth and guess see different features).</summary>
+    public void Adjust(ReadOnlySpan<ulong> features, int c, float delta)
+    {
+        ThrowIfLoaded();
         foreach (var f in features)
         {
             if (!_weights.TryGetValue(f, out var w))
@@ -50,10 +64,7 @@ public sealed class AveragedPerceptron
                 _totals[f] = new float[NerTags.Count];
                 _stamps[f] = new int[NerTags.Count];
             }
-            var totals = _totals[f];
-            var stamps = _stamps[f];
-            Step(w, totals, stamps, truth, 1f);
-            Step(w, totals, stamps, guess, -1f);
+            Step(w, _totals[f], _stamps[f], c, delta);
         }
     }
 

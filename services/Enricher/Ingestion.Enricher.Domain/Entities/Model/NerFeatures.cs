@@ -3,16 +3,36 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 /// <summary>
 /// The features of one token for the perceptron, hashed to 64-bit keys (FNV-1a over a template number and its
 /// values): the word, its shape and affixes, the two words and shapes on each side, word-list matches around it,
-/// and the two tags predicted before it (greedy left-to-right decoding).
+/// and the two tags predicted before it. The tag features are apart (<see cref="ExtractTagged"/>) so that a decoder
+/// that tries several histories scores the rest (<see cref="ExtractUntagged"/>) once per token.
 /// </summary>
 public static class NerFeatures
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
+    /// <summary>All features of token i after the tags prev (i-1) and prev2 (i-2).</summary>
     public static void Extract(NerSentence s, int i, int prev, int prev2, List<ulong> into)
     {
         into.Clear();
+        ExtractUntagged(s, i, into);
+        ExtractTagged(s, i, prev, prev2, into);
+    }
+
+    /// <summary>Adds the features of token i that depend on the previous tags.</summary>
+    public static void ExtractTagged(NerSentence s, int i, int prev, int prev2, List<ulong> into)
+    {
+        var tag1 = NerTags.Names[prev];
+        var tag2 = NerTags.Names[prev2];
+        into.Add(H(50, tag1));
+        into.Add(H(51, tag2, tag1));
+        into.Add(H(52, tag1, s.Lower[i]));
+        into.Add(H(53, tag1, s.ShortShape[i]));
+    }
+
+    /// <summary>Adds the features of token i that do not depend on the previous tags.</summary>
+    public static void ExtractUntagged(NerSentence s, int i, List<ulong> into)
+    {
         var first = i == 0;
         var lower = s.Lower[i];
         var word = s.Words[i];
@@ -40,13 +60,6 @@ public static class NerFeatures
         into.Add(H(38, ShapeAt(s, i - 1), s.ShortShape[i], ShapeAt(s, i + 1)));
         into.Add(H(39, p1, s.ShortShape[i]));
         into.Add(H(40, s.ShortShape[i], n1));
-
-        var tag1 = NerTags.Names[prev];
-        var tag2 = NerTags.Names[prev2];
-        into.Add(H(50, tag1));
-        into.Add(H(51, tag2, tag1));
-        into.Add(H(52, tag1, lower));
-        into.Add(H(53, tag1, s.ShortShape[i]));
 
         if (s.Listed[i] is { } listed) { into.Add(H(60, listed)); into.Add(H(61, listed, s.ShortShape[i])); }
         if (s.ListedAnyCase[i] is { } anyCase) into.Add(H(62, anyCase));

@@ -19,9 +19,9 @@ public static class NerTags
 
     public static bool IsBegin(int tag) => tag != O && tag % 2 == 1;
 
-    /// <summary>I-X may follow only B-X or I-X.</summary>
+    /// <summary>I-X may follow only B-X or I-X (B-X is the index before I-X).</summary>
     public static bool Allowed(int previous, int tag) =>
-        tag == O || IsBegin(tag) || (previous != O && TypeOf(previous) == TypeOf(tag));
+        tag == O || IsBegin(tag) || previous == tag || previous == tag - 1;
 
     /// <summary>Repairs IOB1 ("I-PER" opening a name) into IOB2.</summary>
     public static void ToIob2(int[] tags)

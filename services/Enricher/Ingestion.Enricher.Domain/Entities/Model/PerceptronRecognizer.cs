@@ -11,6 +11,9 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 public sealed class PerceptronRecognizer : IEntityRecognizer
 {
     public const string ResourceName = "Ingestion.Enricher.Domain.Models.ner-perceptron.bin.gz";
+
+    /// <summary>How many tag histories the decoder keeps per token (see <see cref="PerceptronTagger"/>).</summary>
+    public const int BeamWidth = 4;
     private static readonly Lazy<PerceptronRecognizer> Lazy = new(() => new PerceptronRecognizer(LoadEmbedded(), Gazetteer.Default));
 
     /// <summary>The recogniser with the model shipped in this assembly, loaded once.</summary>
@@ -21,7 +24,7 @@ public sealed class PerceptronRecognizer : IEntityRecognizer
 
     public PerceptronRecognizer(AveragedPerceptron model, Gazetteer gazetteer)
     {
-        _tagger = new PerceptronTagger(model);
+        _tagger = new PerceptronTagger(model, BeamWidth);
         _gazetteer = gazetteer;
     }
 
