@@ -9,31 +9,39 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// </summary>
 internal static class ElementTokens
 {
+    /// <summary>Class and id values recur on a page and across pages: their words are split once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Beyond this many distinct values the cache starts over (memory stays bounded on any input).</summary>
+    private const int MaxCached = 50_000;
+
     public static IReadOnlyList<string> Of(IElement element)
     {
-        var result = new List<string>();
-        Add(element.GetAttribute("class"), result);
-        Add(element.Id, result);
-        return result;
+        var cls = Split(element.GetAttribute("class"));
+        var id = Split(element.Id);
+        if (id.Length == 0) return cls;
+        if (cls.Length == 0) return id;
+        return [.. cls, .. id];
     }
 
-    public static IReadOnlyList<string> OfClass(IElement element)
+    public static IReadOnlyList<string> OfClass(IElement element) => Split(element.GetAttribute("class"));
+
+    public static IReadOnlyList<string> OfId(IElement element) => Split(element.Id);
+
+    private static string[] Split(string? value)
     {
+        if (string.IsNullOrWhiteSpace(value)) return [];
+        if (Cache.TryGetValue(value, out var cached)) return cached;
         var result = new List<string>();
-        Add(element.GetAttribute("class"), result);
-        return result;
+        Add(value, result);
+        var tokens = result.ToArray();
+        if (Cache.Count >= MaxCached) Cache.Clear();
+        Cache.TryAdd(value, tokens);
+        return tokens;
     }
 
-    public static IReadOnlyList<string> OfId(IElement element)
+    private static void Add(string value, List<string> into)
     {
-        var result = new List<string>();
-        Add(element.Id, result);
-        return result;
-    }
-
-    private static void Add(string? value, List<string> into)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return;
         if (value.Length > 500) value = value[..500];
         foreach (var name in value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
