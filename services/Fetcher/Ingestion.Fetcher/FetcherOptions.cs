@@ -41,6 +41,9 @@ public sealed class FetcherOptions
     public bool RespectRobots { get; set; } = true;
     /// <summary>How long a host's robots.txt is cached (minutes).</summary>
     public int RobotsCacheMinutes { get; set; } = 60;
+    /// <summary>Sitemaps a feed's host names in its robots.txt (<c>Sitemap:</c> lines, same host only) that are added as
+    /// sources when the feed is first polled; 0 turns this off.</summary>
+    public int MaxRobotsSitemapsPerHost { get; set; } = 5;
     /// <summary>A Crawl-delay longer than this (seconds) is capped.</summary>
     public int MaxCrawlDelaySeconds { get; set; } = 60;
     /// <summary>Requests to one host at once.</summary>

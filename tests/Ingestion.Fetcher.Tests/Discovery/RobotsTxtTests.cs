@@ -62,4 +62,26 @@ public class RobotsTxtTests
         Assert.False(RobotsTxt.DisallowAll.IsAllowed(new Uri("https://example.org/a")));
         Assert.True(RobotsTxt.AllowAll.IsAllowed(new Uri("https://example.org/a")));
     }
+
+    [Fact]
+    public void Sitemaps_to_follow_are_this_hosts_own_absolute_unique_and_bounded()
+    {
+        var robots = RobotsTxt.Parse("""
+            User-agent: *
+            Disallow: /private/
+            Sitemap: https://example.org/news-sitemap.xml
+            Sitemap: /sitemap-index.xml
+            Sitemap: https://example.org/news-sitemap.xml
+            Sitemap: https://cdn.other.example/sitemap.xml
+            Sitemap: ftp://example.org/sitemap.xml
+            Sitemap: https://EXAMPLE.org/archive.xml#part
+            Sitemap: https://example.org/fifth.xml
+            """, "IngestionFetcher/1.0");
+        var site = new Uri("https://example.org/");
+        Assert.Equal(["https://example.org/news-sitemap.xml", "https://example.org/sitemap-index.xml", "https://example.org/archive.xml",
+            "https://example.org/fifth.xml"], robots.SitemapsOf(site, 10));
+        Assert.Equal(["https://example.org/news-sitemap.xml", "https://example.org/sitemap-index.xml"], robots.SitemapsOf(site, 2));
+        Assert.Empty(robots.SitemapsOf(site, 0));
+        Assert.Empty(RobotsTxt.AllowAll.SitemapsOf(site, 5));
+    }
 }

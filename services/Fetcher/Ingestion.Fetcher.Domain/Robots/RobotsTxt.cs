@@ -80,6 +80,26 @@ public sealed class RobotsTxt
         return new RobotsTxt(rules, delay, sitemaps);
     }
 
+    /// <summary>
+    /// The <c>Sitemap:</c> URLs to follow for the site at <paramref name="site"/>: absolute http(s) URLs (a relative one is
+    /// read against the site) on the same host — a robots.txt may name another site's sitemaps, which are not this
+    /// site's to offer — without duplicates, in order, at most <paramref name="max"/>.
+    /// </summary>
+    public IReadOnlyList<string> SitemapsOf(Uri site, int max)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var result = new List<string>();
+        foreach (var written in Sitemaps)
+        {
+            if (result.Count >= max) break;
+            if (!Uri.TryCreate(site, written, out var url) || url.Scheme is not ("http" or "https")) continue;
+            if (!string.Equals(url.IdnHost, site.IdnHost, StringComparison.OrdinalIgnoreCase)) continue;
+            var absolute = url.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
+            if (!result.Contains(absolute, StringComparer.Ordinal)) result.Add(absolute);
+        }
+        return result;
+    }
+
     /// <summary>Whether the path (with query) of <paramref name="url"/> may be fetched. /robots.txt is always allowed.</summary>
     public bool IsAllowed(Uri url)
     {

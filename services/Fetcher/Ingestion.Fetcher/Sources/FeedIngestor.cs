@@ -52,7 +52,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
     {
         var uri = new Uri(url);
         if (!await gate.IsAllowedAsync(uri, ct))
-            throw new RobotsDisallowedException(url);
+            throw new RobotsDisallowedException(url, gate.RobotsProblem(uri));
         PageResponse response;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using (await gate.EnterAsync(uri, ct))
@@ -70,7 +70,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
     public async Task<IReadOnlyList<FeedLink>> DiscoverAsync(string pageUrl, CancellationToken ct)
     {
         var uri = new Uri(pageUrl);
-        if (!await gate.IsAllowedAsync(uri, ct)) throw new RobotsDisallowedException(pageUrl);
+        if (!await gate.IsAllowedAsync(uri, ct)) throw new RobotsDisallowedException(pageUrl, gate.RobotsProblem(uri));
         PageResponse page;
         using (await gate.EnterAsync(uri, ct))
             page = await downloader.GetAsync(pageUrl, ct: ct);
@@ -95,6 +95,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             return new PollResult("unchanged", response.StatusCode, null, null, unchangedNext);
         }
 
+        await AddRobotsSitemapsAsync(feed, ct);
         var source = new SourceRef(parsed.Kind, feed.Name, feed.Url);
         var fresh = 0;
         foreach (var item in parsed.Items)
@@ -119,6 +120,18 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         await feeds.SucceededAsync(feed.Url, parsed.Kind, response.ETag, response.LastModified, next, ct);
         logger.LogInformation("Polled {Feed}: {Items} items, {New} new", feed.Url, parsed.Items.Count, fresh);
         return new PollResult(fresh > 0 ? "new-items" : "no-new-items", response.StatusCode, parsed.Items.Count, fresh, next);
+    }
+
+    /// <summary>The sitemaps the robots.txt of the feed's host names for that host become sources of their own (once per
+    /// host while the process runs; a sitemap already known keeps its name and state).</summary>
+    async Task AddRobotsSitemapsAsync(FeedRow feed, CancellationToken ct)
+    {
+        var sitemaps = await gate.TakeSitemapsAsync(new Uri(feed.Url), options.MaxRobotsSitemapsPerHost, ct);
+        foreach (var sitemap in sitemaps)
+        {
+            if (await feeds.AddIfAbsentAsync(sitemap, $"{new Uri(sitemap).Host} sitemap (robots.txt)", "sitemap", ct))
+                logger.LogInformation("Added {Sitemap}, named in the robots.txt of {Feed}'s host", sitemap, feed.Url);
+        }
     }
 
     async Task<bool> FetchItemAsync(ParsedItem item, SourceRef source, CancellationToken ct)

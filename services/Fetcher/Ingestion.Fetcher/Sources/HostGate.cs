@@ -20,6 +20,8 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
         public RobotsTxt? Robots;
         public DateTimeOffset RobotsExpires;
         public readonly SemaphoreSlim RobotsLock = new(1, 1);
+        public int SitemapsTaken;
+        public string? RobotsProblem;
     }
 
     private readonly ConcurrentDictionary<string, HostState> hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +65,23 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
         return (await RobotsAsync(url, ct)).IsAllowed(url);
     }
 
+    /// <summary>Why the robots.txt of the URL's host could not be read (unreachable, refused address, 5xx), or null.</summary>
+    public string? RobotsProblem(Uri url) => State(url).RobotsProblem;
+
+    /// <summary>
+    /// The sitemaps the robots.txt of the URL's host names for that host (<see cref="RobotsTxt.SitemapsOf"/>), handed out
+    /// once per host while this process runs (empty afterwards, and when robots.txt is absent, unreadable or not
+    /// respected): the caller adds them as sources.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TakeSitemapsAsync(Uri url, int max, CancellationToken ct)
+    {
+        if (!options.RespectRobots || max <= 0) return [];
+        var robots = await RobotsAsync(url, ct);
+        var state = State(url);
+        if (ReferenceEquals(robots, RobotsTxt.DisallowAll) || Interlocked.Exchange(ref state.SitemapsTaken, 1) == 1) return [];
+        return robots.SitemapsOf(new Uri(HostKey(url)), max);
+    }
+
     private async Task<RobotsTxt> RobotsAsync(Uri url, CancellationToken ct)
     {
         var state = State(url);
@@ -73,6 +92,7 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
             if (state.Robots is { } again && state.RobotsExpires > DateTimeOffset.UtcNow) return again;
             var robotsUrl = new Uri(new Uri(HostKey(url)), "/robots.txt");
             RobotsTxt robots;
+            string? problem = null;
             var ttl = TimeSpan.FromMinutes(options.RobotsCacheMinutes);
             try
             {
@@ -85,16 +105,22 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
                     >= 400 and < 500 => RobotsTxt.AllowAll,
                     _ => RobotsTxt.DisallowAll,
                 };
-                if (response.StatusCode >= 500) ttl = TimeSpan.FromMinutes(Math.Min(options.RobotsCacheMinutes, 10));
+                if (response.StatusCode >= 500)
+                {
+                    ttl = TimeSpan.FromMinutes(Math.Min(options.RobotsCacheMinutes, 10));
+                    problem = $"HTTP {response.StatusCode}";
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 // Unreachable robots.txt: disallow for a short while rather than crawl blind (RFC 9309 2.3.1.4).
                 logger.LogWarning("robots.txt of {Host} unavailable: {Error}", HostKey(url), e.Message);
                 robots = RobotsTxt.DisallowAll;
+                problem = e.Message;
                 ttl = TimeSpan.FromMinutes(Math.Min(options.RobotsCacheMinutes, 10));
             }
             state.Robots = robots;
+            state.RobotsProblem = problem;
             state.RobotsExpires = DateTimeOffset.UtcNow + ttl;
             return robots;
         }

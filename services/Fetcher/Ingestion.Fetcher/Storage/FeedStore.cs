@@ -23,6 +23,15 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             """, new { url, name, kind }, cancellationToken: ct));
     }
 
+    /// <summary>Adds a feed unless it is known already (a known feed keeps its name and state). True when added.</summary>
+    public async Task<bool> AddIfAbsentAsync(string url, string name, string? kind, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "insert into feeds (url, name, kind) values (@url, @name, @kind) on conflict (url) do nothing",
+            new { url, name, kind }, cancellationToken: ct)) > 0;
+    }
+
     public async Task<IReadOnlyList<FeedRow>> ListAsync(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
