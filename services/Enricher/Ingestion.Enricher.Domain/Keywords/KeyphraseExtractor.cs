@@ -39,7 +39,8 @@ public sealed class KeyphraseExtractor
     {
         public int Tf, TfUpper, TfAcronym;
         public readonly List<int> Sentences = [];
-        public readonly Dictionary<string, int> Left = new(), Right = new();
+        // Left/right neighbours: how many occurrences have one, and how many different words they are.
+        public int LeftTotal, LeftDistinct, RightTotal, RightDistinct;
         public double H;
     }
 
@@ -59,6 +60,7 @@ public sealed class KeyphraseExtractor
 
         // ---- word statistics
         var stats = new Dictionary<string, Stats>(StringComparer.Ordinal);
+        var neighbours = new HashSet<(string Left, string Right)>();
         for (var i = 0; i < terms.Count; i++)
         {
             var t = terms[i];
@@ -69,8 +71,15 @@ public sealed class KeyphraseExtractor
             if (s.Sentences.Count == 0 || s.Sentences[^1] != t.Sentence) s.Sentences.Add(t.Sentence);
             if (i > 0 && terms[i - 1].Block == t.Block && !terms[i - 1].IsNumber)
             {
-                Increment(s.Left, terms[i - 1].Lower);
-                Increment(stats[terms[i - 1].Lower].Right, t.Lower);
+                var left = stats[terms[i - 1].Lower];
+                var first = neighbours.Add((terms[i - 1].Lower, t.Lower));
+                s.LeftTotal++;
+                left.RightTotal++;
+                if (first)
+                {
+                    s.LeftDistinct++;
+                    left.RightDistinct++;
+                }
             }
         }
         var content = stats.Where(kv => !IsStopword(kv.Key) && !IsNumeric(kv.Key)).Select(kv => kv.Value).ToList();
@@ -85,8 +94,8 @@ public sealed class KeyphraseExtractor
             var median = Median(s.Sentences);
             var tPos = Math.Log(Math.Log(3 + median));
             var tfNorm = s.Tf / (meanTf + stdTf);
-            var dl = s.Left.Count == 0 ? 0 : s.Left.Count / (double)s.Left.Values.Sum();
-            var dr = s.Right.Count == 0 ? 0 : s.Right.Count / (double)s.Right.Values.Sum();
+            var dl = s.LeftDistinct == 0 ? 0 : s.LeftDistinct / (double)s.LeftTotal;
+            var dr = s.RightDistinct == 0 ? 0 : s.RightDistinct / (double)s.RightTotal;
             var tRel = 1 + (dl + dr) * s.Tf / maxTf;
             var tSent = s.Sentences.Count / (double)sentenceCount;
             s.H = tRel * tPos / (tCase + tfNorm / tRel + tSent / tRel);
@@ -108,7 +117,12 @@ public sealed class KeyphraseExtractor
                 if (CutsMention(mentions, terms[i].Start, terms[j].End)) continue;
                 // A person's name with other words ("Joe Biden met") is no phrase; places and bodies can be ("Ukraine conflict").
                 if (n > 1 && ContainsPersonWithMore(mentions, terms[i].Start, terms[j].End)) continue;
-                var key = string.Join(' ', Enumerable.Range(i, n).Select(k => terms[k].Lower));
+                var key = n switch
+                {
+                    1 => terms[i].Lower,
+                    2 => string.Concat(terms[i].Lower, " ", terms[j].Lower),
+                    _ => string.Concat(terms[i].Lower, " ", terms[i + 1].Lower, " ", terms[j].Lower),
+                };
                 double product = 1, sum = 0;
                 for (var k = i; k <= j; k++)
                 {
@@ -134,11 +148,15 @@ public sealed class KeyphraseExtractor
         var bestPhraseWith = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var r in ranked)
         {
-            if (!r.Key.Contains(' ')) continue;
-            foreach (var w in r.Key.Split(' '))
+            var (first, last) = r.Occurrences[0];
+            if (first == last) continue;
+            for (var k = first; k <= last; k++)
+            {
+                var w = terms[k].Lower;
                 if (!bestPhraseWith.TryGetValue(w, out var b) || r.Score < b) bestPhraseWith[w] = r.Score;
+            }
         }
-        var casing = Casing(terms);
+        var casing = new Dictionary<string, string>(StringComparer.Ordinal); // filled for the words shown
 
         var selected = new List<(string Key, Keyphrase Phrase)>();
         var names = 0;
@@ -186,16 +204,36 @@ public sealed class KeyphraseExtractor
 
     private static readonly HashSet<string> PhraseJoiners = new(StringComparer.Ordinal) { "of", "for", "and", "in", "on", "the", "de", "&", "du", "des", "der", "die", "und", "la", "le", "y", "e", "et", "di", "van" };
 
-    private static IEnumerable<(int Start, int End, Entity Entity)> Near(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
+    /// <summary>The mentions that overlap [start, end): indices [first, end) of the list sorted by start.</summary>
+    private static (int First, int End) Near(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
     {
-        for (var k = FirstEndingAfter(mentions, start); k < mentions.Count && mentions[k].Start < end; k++) yield return mentions[k];
+        var first = FirstEndingAfter(mentions, start);
+        var k = first;
+        while (k < mentions.Count && mentions[k].Start < end) k++;
+        return (first, k);
     }
 
-    private static bool ContainsPersonWithMore(List<(int Start, int End, Entity Entity)> mentions, int start, int end) =>
-        Near(mentions, start, end).Any(m => m.Entity.Type == EntityTypes.Person && m.Start >= start && m.End <= end && (m.Start > start || m.End < end));
+    private static bool ContainsPersonWithMore(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
+    {
+        var (first, stop) = Near(mentions, start, end);
+        for (var k = first; k < stop; k++)
+        {
+            var m = mentions[k];
+            if (m.Entity.Type == EntityTypes.Person && m.Start >= start && m.End <= end && (m.Start > start || m.End < end)) return true;
+        }
+        return false;
+    }
 
-    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) =>
-        Near(mentions, start, end).Any(m => m.Start == start && m.End == end);
+    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) => ExactMention(mentions, start, end) is not null;
+
+    /// <summary>The entity of the mention that spans exactly [start, end), or null.</summary>
+    private static Entity? ExactMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
+    {
+        var (first, stop) = Near(mentions, start, end);
+        for (var k = first; k < stop; k++)
+            if (mentions[k].Start == start && mentions[k].End == end) return mentions[k].Entity;
+        return null;
+    }
 
     /// <summary>True when every non-stopword character of terms i..j lies inside some entity mention.</summary>
     private static bool OnlyNames(List<(int Start, int End, Entity Entity)> mentions, List<Term> terms, int i, int j)
@@ -208,19 +246,38 @@ public sealed class KeyphraseExtractor
             for (var c = t.Start; c < t.End; c++)
             {
                 if (!char.IsLetterOrDigit(t.Surface[c - t.Start])) continue;
-                if (!Near(mentions, c, c + 1).Any()) return false;
+                var (first, stop) = Near(mentions, c, c + 1);
+                if (first == stop) return false;
             }
         }
         return true;
     }
 
-    private static void Increment(Dictionary<string, int> d, string key) => d[key] = d.GetValueOrDefault(key) + 1;
+    private static bool IsDigits(string s)
+    {
+        foreach (var c in s)
+            if (!char.IsDigit(c)) return false;
+        return true;
+    }
+
+    /// <summary>Has letters, all of them capitals ("G20", "U.S.").</summary>
+    private static bool IsAcronym(string s)
+    {
+        var letters = false;
+        foreach (var c in s)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters = true;
+        }
+        return letters;
+    }
 
     private static bool IsNumeric(string s) => s.All(c => char.IsDigit(c) || c is '-' or '.' or ',');
 
-    private static double Median(List<int> values)
+    /// <summary>The median of values sorted ascending (sentence numbers are added in reading order).</summary>
+    private static double Median(List<int> sorted)
     {
-        var sorted = values.OrderBy(v => v).ToList();
         var m = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
     }
@@ -252,19 +309,18 @@ public sealed class KeyphraseExtractor
         return lo;
     }
 
-    /// <summary>For each lower-cased word, how it should be written: as a name or acronym when it mostly appears so, else lower-case.</summary>
-    private static Dictionary<string, string> Casing(List<Term> terms)
+    /// <summary>How a lower-cased word should be written: as a name or acronym when it mostly appears so, else lower-case.</summary>
+    private static string CasingOf(List<Term> terms, string lower, Dictionary<string, string> known)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in terms.GroupBy(t => t.Lower))
-        {
-            var upper = group.Where(t => t.Capitalised || t.Acronym).ToList();
-            var known = upper.Count + group.Count(t => !(t.Capitalised || t.Acronym) && t.Surface == t.Lower);
-            result[group.Key] = upper.Count * 2 > known && known > 0
-                ? upper.GroupBy(t => t.Surface).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
-                : group.Key;
-        }
-        return result;
+        if (known.TryGetValue(lower, out var written)) return written;
+        var group = terms.Where(t => t.Lower == lower).ToList();
+        var upper = group.Where(t => t.Capitalised || t.Acronym).ToList();
+        var plain = upper.Count + group.Count(t => !(t.Capitalised || t.Acronym) && t.Surface == t.Lower);
+        written = upper.Count * 2 > plain && plain > 0
+            ? upper.GroupBy(t => t.Surface).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
+            : lower;
+        known[lower] = written;
+        return written;
     }
 
     /// <summary>The entity's canonical name when the phrase is exactly a mention; else the words as written, lower-cased unless they are names or acronyms.</summary>
@@ -272,12 +328,9 @@ public sealed class KeyphraseExtractor
         Dictionary<string, string> casing)
     {
         foreach (var (i, j) in occurrences)
-        {
-            var m = Near(mentions, terms[i].Start, terms[j].End).FirstOrDefault(x => x.Start == terms[i].Start && x.End == terms[j].End);
-            if (m.Entity is not null) return m.Entity.Name;
-        }
+            if (ExactMention(mentions, terms[i].Start, terms[j].End) is { } entity) return entity.Name;
         var (fi, fj) = occurrences[0];
-        return string.Join(' ', Enumerable.Range(fi, fj - fi + 1).Select(k => casing[terms[k].Lower]));
+        return string.Join(' ', Enumerable.Range(fi, fj - fi + 1).Select(k => CasingOf(terms, terms[k].Lower, casing)));
     }
 
     /// <summary>Phrases that differ by little more than an inflection ("relation"/"relations").</summary>
@@ -328,10 +381,15 @@ public sealed class KeyphraseExtractor
             var end = tokens[j].End;
             var surface = text.Text[start..end];
             var lower = surface.ToLowerInvariant();
-            var inTitle = titles.Any(r => start < r.End && r.Start < end);
+            var inTitle = false;
+            foreach (var r in titles) inTitle |= start < r.End && r.Start < end;
             var titleWord = j == i && (_g.TitleHeads.Contains(surface) && !_g.WeakTitleHeads.Contains(surface));
-            var isNumber = Enumerable.Range(i, j - i + 1).All(k => tokens[k].Kind != TokenKind.Word || tokens[k].Text.All(char.IsDigit))
-                           || (j == i && t.Kind == TokenKind.Number);
+            var isNumber = j == i && t.Kind == TokenKind.Number;
+            if (!isNumber)
+            {
+                isNumber = true;
+                for (var k = i; k <= j && isNumber; k++) isNumber = tokens[k].Kind != TokenKind.Word || IsDigits(tokens[k].Text);
+            }
             terms.Add(new Term
             {
                 Surface = surface,
@@ -344,7 +402,7 @@ public sealed class KeyphraseExtractor
                 IsNumber = isNumber,
                 Excluded = inTitle || titleWord,
                 Capitalised = char.IsUpper(surface[0]) && !t.CapitalIsAmbiguous,
-                Acronym = surface.Length >= 2 && surface.Any(char.IsLetter) && surface.Where(char.IsLetter).All(char.IsUpper),
+                Acronym = surface.Length >= 2 && IsAcronym(surface),
             });
             i = j + 1;
         }
