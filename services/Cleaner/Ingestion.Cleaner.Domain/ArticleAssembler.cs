@@ -44,7 +44,7 @@ internal static class ArticleAssembler
             Authors: authors,
             Published: draft.Published ?? item?.Published ?? draft.UrlDate,
             Modified: draft.Modified ?? item?.Updated,
-            Language: draft.Language ?? LanguageCodes.Normalise(item?.Language),
+            Language: ChooseLanguage(draft.Language ?? LanguageCodes.Normalise(item?.Language), draft.Paragraphs),
             SiteName: Clean(draft.SiteName),
             Dateline: draft.Dateline,
             Description: Clean(draft.Description) ?? Clean(StripHtml(item?.Summary)),
@@ -52,6 +52,14 @@ internal static class ArticleAssembler
             CanonicalUrl: Clean(draft.CanonicalUrl),
             Paragraphs: draft.Paragraphs.ToList());
         return (article, null, null);
+    }
+
+    /// <summary>The declared language, unless the text is in another script; the text's language when none is declared.</summary>
+    private static string? ChooseLanguage(string? declared, IReadOnlyList<string> paragraphs)
+    {
+        var guessed = LanguageGuesser.Guess(paragraphs);
+        if (declared is null) return guessed;
+        return guessed is not null && LanguageGuesser.ContradictsScript(declared, guessed) ? guessed : declared;
     }
 
     private static string? Clean(string? text)
