@@ -4,7 +4,8 @@ using Ingestion.Enricher.Domain.Entities.Model;
 using Ingestion.Tools.NerTraining;
 
 // Trains the enricher's averaged-perceptron entity model from ../shared/corpus/ner:
-//   dotnet run -c Release --project services/Enricher/Ingestion.Enricher.Training [-- --corpus DIR] [--output FILE] [--epochs N] [--seed N] [--holdout N]
+//   dotnet run -c Release --project services/Enricher/Ingestion.Enricher.Training [-- --corpus DIR] [--output FILE] [--epochs N] [--seed N] [--holdout N] [--beam N]
+// --beam N: train as a structured perceptron over a beam of N tag histories (default PerceptronRecognizer.BeamWidth; 1 = greedy).
 // Training data: wikigold (CC-BY 4.0), the Broad Twitter Corpus (CC-BY 4.0), UNER English-EWT dev split (CC BY-SA 4.0).
 // The UNER test split is never read: it is what `Ingestion.Evaluation ner` measures.
 // --holdout N keeps every N-th UNER dev sentence out of training and reports F1 on them (for development only).
