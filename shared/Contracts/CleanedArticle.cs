@@ -16,6 +16,8 @@ namespace Ingestion.Contracts;
 /// <param name="Paragraphs">The body, one entry per paragraph, in reading order, each exactly once.</param>
 /// <param name="Source">The source the article was found in.</param>
 /// <param name="FetchedAt">When the page was fetched, UTC.</param>
+/// <param name="Section">The section the page files the article under (e.g. "Politics"), or null. Added later: absent in older messages.</param>
+/// <param name="Tags">The page's tags or keywords, or null when it has none. Added later: absent in older messages.</param>
 public sealed record CleanedArticle(
     string ArticleId,
     int Revision,
@@ -31,4 +33,6 @@ public sealed record CleanedArticle(
     string? ImageUrl,
     IReadOnlyList<string> Paragraphs,
     SourceRef Source,
-    DateTimeOffset FetchedAt);
+    DateTimeOffset FetchedAt,
+    string? Section = null,
+    IReadOnlyList<string>? Tags = null);

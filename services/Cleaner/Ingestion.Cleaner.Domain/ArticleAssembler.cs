@@ -50,7 +50,9 @@ internal static class ArticleAssembler
             Description: Clean(draft.Description) ?? Clean(StripHtml(item?.Summary)),
             ImageUrl: Clean(draft.ImageUrl) ?? Clean(item?.ImageUrl),
             CanonicalUrl: Clean(draft.CanonicalUrl),
-            Paragraphs: draft.Paragraphs.ToList());
+            Paragraphs: draft.Paragraphs.ToList(),
+            Section: Clean(draft.Section),
+            Tags: draft.Tags.Count > 0 ? draft.Tags : Text.Tags.Clean(item?.Categories ?? []));
         return (article, null, null);
     }
 

@@ -10,6 +10,8 @@ internal sealed class ArticleDraft
     public DateTimeOffset? UrlDate { get; set; }
     public DateTimeOffset? Modified { get; set; }
     public string? Language { get; set; }
+    public string? Section { get; set; }
+    public IReadOnlyList<string> Tags { get; set; } = [];
     public string? SiteName { get; set; }
     public string? Dateline { get; set; }
     public string? Description { get; set; }

@@ -27,6 +27,8 @@ public static class ExtractedArticleExtensions
             ImageUrl: article.ImageUrl,
             Paragraphs: article.Paragraphs,
             Source: source,
-            FetchedAt: fetchedAt.ToUniversalTime());
+            FetchedAt: fetchedAt.ToUniversalTime(),
+            Section: article.Section,
+            Tags: article.Tags);
     }
 }

@@ -24,7 +24,9 @@ public sealed record ExtractedArticle(
     string? Description,
     string? ImageUrl,
     string? CanonicalUrl,
-    IReadOnlyList<string> Paragraphs)
+    IReadOnlyList<string> Paragraphs,
+    string? Section = null,
+    IReadOnlyList<string>? Tags = null)
 {
     /// <summary>The body as one text: paragraphs joined by a blank line (the form the enricher's offsets refer to).</summary>
     public string BodyText => string.Join("\n\n", Paragraphs);

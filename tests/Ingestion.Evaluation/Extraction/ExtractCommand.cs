@@ -7,7 +7,7 @@ namespace Ingestion.Evaluation.Extraction;
 
 /// <summary>
 /// <c>extract --input DIR --output FILE.json [--url-prefix URL]</c>: runs the cleaner over every <c>*.html</c> and
-/// <c>*.html.gz</c> in DIR and writes <c>{"name": {"articleBody", "title", "authors", "published", "language", ...}}</c>
+/// <c>*.html.gz</c> in DIR and writes <c>{"name": {"articleBody", "title", "authors", "published", "language", "section", "tags", ...}}</c>
 /// (name = file name without .html / .html.gz; dates ISO 8601 in the offset the page states, so their first ten
 /// characters are the page's own day), so the output can be scored against any benchmark. A page the cleaner
 /// refuses gets an empty body and its reason in <c>rejected</c>. Last line: <c>extract: pages=N rejected=R output=FILE</c>.
@@ -84,6 +84,10 @@ public static class ExtractCommand
         w.WriteString("canonicalUrl", a?.CanonicalUrl);
         w.WriteString("description", a?.Description);
         w.WriteString("image", a?.ImageUrl);
+        w.WriteString("section", a?.Section);
+        w.WriteStartArray("tags");
+        foreach (var tag in a?.Tags ?? []) w.WriteStringValue(tag);
+        w.WriteEndArray();
         if (result.IsRejected)
         {
             w.WriteString("rejected", result.RejectReason);

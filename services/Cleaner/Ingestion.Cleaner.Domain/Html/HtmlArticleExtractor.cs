@@ -81,6 +81,8 @@ internal static class HtmlArticleExtractor
         draft.UrlDate = meta.UrlDate;
         draft.Modified = meta.Modified ?? body?.Byline?.Modified;
         draft.Language = meta.Language;
+        draft.Section = meta.Section;
+        draft.Tags = meta.Tags;
         draft.SiteName = meta.SiteName ?? body?.Byline?.Agency;
         draft.Description = meta.Description;
         draft.ImageUrl = meta.ImageUrl;

@@ -16,7 +16,9 @@ internal sealed record JsonLdArticle(
     string? Description,
     string? Language,
     string? Url,
-    string? ArticleBody);
+    string? ArticleBody,
+    string? Section,
+    IReadOnlyList<string> Keywords);
 
 /// <summary>
 /// Reads schema.org JSON-LD: NewsArticle, Article, BlogPosting and kin, inside arrays, <c>@graph</c> or
@@ -96,7 +98,9 @@ internal static class JsonLdReader
                 Description: Text(Str(article, "description")),
                 Language: LanguageOf(article),
                 Url: Url(article, "url", byId) ?? Url(article, "mainEntityOfPage", byId),
-                ArticleBody: Str(article, "articleBody"));
+                ArticleBody: Str(article, "articleBody"),
+                Section: Text(Str(article, "articleSection")),
+                Keywords: Keywords(article));
         }
         finally
         {
@@ -207,6 +211,19 @@ internal static class JsonLdReader
             JsonValueKind.Object => Str(item, "url") ?? Str(item, "contentUrl") ?? Str(item, "@id"),
             _ => null,
         };
+    }
+
+    /// <summary><c>keywords</c>: an array of words, or one string of comma-separated words.</summary>
+    private static IReadOnlyList<string> Keywords(JsonElement o)
+    {
+        if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty("keywords", out var v)) return [];
+        var raw = v.ValueKind switch
+        {
+            JsonValueKind.String => Tags.Split(v.GetString()),
+            JsonValueKind.Array => v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString() ?? ""),
+            _ => [],
+        };
+        return Tags.Clean(raw);
     }
 
     private static string? LanguageOf(JsonElement o)

@@ -38,6 +38,8 @@ internal static class MetadataReader
     private static readonly string[] SiteKeys = ["og:site_name", "application-name", "publisher", "dc.publisher", "cxenseparse:site"];
     private static readonly string[] DescriptionKeys = ["og:description", "description", "twitter:description", "dc.description", "sailthru.description"];
     private static readonly string[] ImageKeys = ["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail", "sailthru.image.full"];
+    private static readonly string[] SectionKeys = ["article:section", "og:article:section", "parsely-section", "section"];
+    private static readonly string[] TagKeys = ["article:tag", "og:article:tag", "news_keywords"];
     private static readonly string[] LanguageKeys = ["content-language", "og:locale", "dc.language", "language", "inlanguage"];
 
     private static readonly HashSet<string> BylineTokens = new(StringComparer.OrdinalIgnoreCase)
@@ -74,6 +76,8 @@ internal static class MetadataReader
             meta.Description = ld.Description;
             meta.Language = LanguageCodes.Normalise(ld.Language);
             meta.JsonLdArticleBody = ld.ArticleBody;
+            meta.Section = ld.Section;
+            meta.Tags = ld.Keywords;
         }
 
         meta.Title ??= First(tags, TitleKeys);
@@ -88,6 +92,9 @@ internal static class MetadataReader
         meta.SiteName ??= First(tags, SiteKeys);
         meta.Description ??= First(tags, DescriptionKeys);
         meta.ImageUrl ??= Absolute(baseUri, First(tags, ImageKeys));
+        meta.Section ??= Clean(First(tags, SectionKeys));
+        if (meta.Tags.Count == 0)
+            meta.Tags = Text.Tags.Clean(TagKeys.SelectMany(k => tags.TryGetValue(k, out var v) ? v.SelectMany(Text.Tags.Split) : []));
         if (!meta.DeclaresArticle && First(tags, ["og:type"]) is { } ogType)
             meta.DeclaresArticle = ogType.Contains("article", StringComparison.OrdinalIgnoreCase);
 

@@ -15,6 +15,8 @@ internal sealed class PageMetadata
     public string? ImageUrl { get; set; }
     public string? CanonicalUrl { get; set; }
     public string? Language { get; set; }
+    public string? Section { get; set; }
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     /// <summary>JSON-LD or <c>og:type</c> says the page is an article.</summary>
     public bool DeclaresArticle { get; set; }
