@@ -260,19 +260,6 @@ public sealed class KeyphraseExtractor
         return true;
     }
 
-    /// <summary>Has letters, all of them capitals ("G20", "U.S.").</summary>
-    private static bool IsAcronym(string s)
-    {
-        var letters = false;
-        foreach (var c in s)
-        {
-            if (!char.IsLetter(c)) continue;
-            if (!char.IsUpper(c)) return false;
-            letters = true;
-        }
-        return letters;
-    }
-
     private static bool IsNumeric(string s) => s.All(c => char.IsDigit(c) || c is '-' or '.' or ',');
 
     /// <summary>The median of values sorted ascending (sentence numbers are added in reading order).</summary>
@@ -402,7 +389,7 @@ public sealed class KeyphraseExtractor
                 IsNumber = isNumber,
                 Excluded = inTitle || titleWord,
                 Capitalised = char.IsUpper(surface[0]) && !t.CapitalIsAmbiguous,
-                Acronym = surface.Length >= 2 && IsAcronym(surface),
+                Acronym = surface.Length >= 2 && Token.AllCapitals(surface),
             });
             i = j + 1;
         }

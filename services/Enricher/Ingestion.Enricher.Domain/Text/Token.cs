@@ -33,22 +33,19 @@ public sealed class Token
 
     public bool IsWord => Kind == TokenKind.Word;
     public bool IsCapitalised => Kind == TokenKind.Word && char.IsUpper(Text[0]);
-    public bool IsAllCaps
+    public bool IsAllCaps => Kind == TokenKind.Word && AllCapitals(Text);
+
+    /// <summary>True when the text has letters and all of them are capitals ("G20", "U.S.").</summary>
+    public static bool AllCapitals(string text)
     {
-        get
+        var letters = 0;
+        foreach (var c in text)
         {
-            if (Kind != TokenKind.Word) return false;
-            var letters = 0;
-            foreach (var c in Text)
-            {
-                if (char.IsLetter(c))
-                {
-                    if (!char.IsUpper(c)) return false;
-                    letters++;
-                }
-            }
-            return letters > 0;
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters++;
         }
+        return letters > 0;
     }
 
     public override string ToString() => $"{Text}@{Start}";
