@@ -65,7 +65,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
             Assert.Equal(["bears", "parliament"], Ids(await SearchAsync(pipeline, "entity=arctic%20council&entityType=ORG")).Order());
             Assert.Empty(Ids(await SearchAsync(pipeline, "entity=Arctic%20Council&entityType=PER")));
 
-            // Facets count the best-ranked 1,000 results (here all of them), not only the page.
+            // Facets count the best-ranked 500 results (here all of them), not only the page.
             var faceted = await SearchAsync(pipeline, "q=polar&facets=true&limit=1");
             Assert.Equal(2, faceted.GetProperty("total").GetInt64());
             var entities = faceted.GetProperty("facets").GetProperty("entities").EnumerateArray().ToList();

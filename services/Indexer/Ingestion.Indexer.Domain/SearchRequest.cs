@@ -11,7 +11,7 @@ namespace Ingestion.Indexer.Domain;
 /// <param name="Limit">Page size (capped at <see cref="MaxLimit"/>).</param>
 /// <param name="Entity">Entity filter (canonical name, optional type), or null.</param>
 /// <param name="Cursor">Where the previous page ended, or null for the first page.</param>
-/// <param name="Facets">Whether to count top entities, sources and languages over the whole result set.</param>
+/// <param name="Facets">Whether to count top entities, sources and languages over the best-ranked results.</param>
 public sealed record SearchRequest(string? Query, string? Language, string? Source, DateTimeOffset? From, DateTimeOffset? To, int Limit,
     EntityFilter? Entity = null, SearchCursor? Cursor = null, bool Facets = false)
 {

@@ -21,13 +21,13 @@ public static class SearchEndpoints
                 return Results.Ok(await queries.SearchAsync(request, ct));
             })
             .WithName("Search")
-            .WithSummary("Full-text search over indexed articles, ranked by relevance with a recency term; an empty q lists the newest.")
+            .WithSummary("Full-text search over indexed articles: title matches, then title-and-description matches, then the rest, each newest first; an empty q lists the newest.")
             .WithDescription("""
-                q: web-search syntax (words, "quoted phrases", OR, -excluded), at most 500 characters; titles also near-match (pg_trgm).
+                q: web-search syntax (words, "quoted phrases", OR, -excluded), at most 500 characters; when nothing matches, titles that nearly match (pg_trgm).
                 lang: ISO 639-1 code. source: source name. from/to: publication date range (YYYY-MM-DD or ISO 8601).
                 entity (+ optional entityType PER|ORG|LOC): only articles naming that canonical entity.
                 limit: page size, default 20, at most 100. cursor: the 'next' value of the previous page (same q and filters).
-                facets=true: also count top entities, sources and languages over the whole result set.
+                facets=true: also count top entities, sources and languages over the best 500 results.
                 """)
             .Produces<SearchResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -12,7 +12,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Facets count the entities, sources and languages of this many best-ranked matches.</summary>
-    public const int FacetDepth = 1_000;
+    public const int FacetDepth = 500;
 
     /// <summary>Body-only matches are read in windows of the recency index, the first of this many articles.</summary>
     public const int FirstWindow = 2_000;
@@ -25,13 +25,14 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     // their inflected words are found with lang set (or by their stem).
     public async Task<SearchResult> SearchAsync(SearchRequest r, CancellationToken ct)
     {
+        var words = SearchText.WordStarts(r.Query);
         var asOf = r.Cursor?.AsOf ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var args = new DynamicParameters(new
         {
             q = r.Query, langConfig = TextSearchConfig.For(r.Language), titleText = r.TitleText, lang = r.Language, source = r.Source,
             from = r.From?.UtcDateTime, to = r.To?.UtcDateTime, entityKeys = r.Entity?.Keys.ToArray(), asOf = asOf.UtcDateTime,
             cScore = r.Cursor?.Score, cId = r.Cursor?.ArticleId, cPublished = r.Cursor?.Published?.UtcDateTime,
-            countCap = NewestCountCap + 1, words = SearchText.WordStarts(r.Query),
+            countCap = NewestCountCap + 1,
         });
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var near = r.Cursor?.NearTitles ?? false;
@@ -67,7 +68,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         var rows = page.Count == 0 ? [] : (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.Page(r), args, cancellationToken: ct))).ToList();
         var scores = page.ToDictionary(h => h.Id, h => h.Score);
         return new SearchResult(total,
-            rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source, h.Snippet ?? "", scores[h.Id])).ToList(),
+            rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source,
+                Snippet.Build(h.Excerpt ?? "", words), scores[h.Id])).ToList(),
             next, facets, near, estimated);
     }
 
@@ -223,6 +225,6 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         public string[] Authors { get; set; } = [];
         public string? Language { get; set; }
         public string Source { get; set; } = "";
-        public string? Snippet { get; set; }
+        public string? Excerpt { get; set; }
     }
 }

@@ -12,7 +12,7 @@ public sealed record FacetValue(string Value, long Count);
 /// <summary>An entity and how many results name it.</summary>
 public sealed record EntityFacet(string Name, string Type, long Count);
 
-/// <summary>The top values over the best-ranked 1,000 results (all of them when there are fewer), not only the page.</summary>
+/// <summary>The top values over the best-ranked 500 results (all of them when there are fewer), not only the page.</summary>
 public sealed record SearchFacets(IReadOnlyList<EntityFacet> Entities, IReadOnlyList<FacetValue> Sources, IReadOnlyList<FacetValue> Languages);
 
 /// <summary>

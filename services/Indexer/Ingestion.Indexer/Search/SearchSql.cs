@@ -19,10 +19,8 @@ public static class SearchSql
     /// <summary>Near-matching titles score TitleSimilarityWeight × word similarity × (1 + recency fraction).</summary>
     public const double TitleSimilarityWeight = 0.3;
 
-    public const string Headline = "'MaxFragments=2, MinWords=8, MaxWords=30, FragmentDelimiter=\" … \", StartSel=<b>, StopSel=</b>'";
-
-    /// <summary>Headlines parse this many characters of the body, starting a little before the first place a query word appears.</summary>
-    public const int HeadlineChars = 500, HeadlineLead = 120;
+    /// <summary>Snippets are looked for in this many characters of the body.</summary>
+    public const int SnippetChars = 20_000;
 
     /// <summary>The time an article counts as from, for recency and the newest-first order.</summary>
     public const string SortTime = "coalesce(a.published, a.indexed_at)";
@@ -34,7 +32,10 @@ public static class SearchSql
         "(websearch_to_tsquery('english', @q) || websearch_to_tsquery('simple', @q)" +
         (r.Language is null ? ")" : " || websearch_to_tsquery(@langConfig::regconfig, @q))");
 
-    public static string Filters(SearchRequest r)
+    /// <param name="entityByIndex">Whether the entity filter may use its GIN index: yes when it is the only way in (the newest
+    /// list, counts); no inside a ranked window, where the full-text index and time range already narrow the rows and
+    /// reading a common entity's whole posting list for every window would cost more than testing the rows.</param>
+    public static string Filters(SearchRequest r, bool entityByIndex = true)
     {
         var filters = new StringBuilder("true");
         if (r.Language is not null) filters.Append(" and a.language = @lang");
@@ -42,7 +43,7 @@ public static class SearchSql
         if (r.From is not null) filters.Append(" and a.published >= @from");
         if (r.To is not null) filters.Append(" and a.published <= @to");
         if (r.Entity is not null) // keys are 'TYPE:lower-case name' (migration 0002); without a type, any of the three
-            filters.Append(" and a.entity_keys && @entityKeys");
+            filters.Append(entityByIndex ? " and a.entity_keys && @entityKeys" : " and (a.entity_keys && @entityKeys) is true");
         return filters.ToString();
     }
 
@@ -56,7 +57,7 @@ public static class SearchSql
         select m.*, count(*) over () as Matches from (
             select a.article_id as Id, ({tier} + {Recency})::float8 as Score, {SortTime} as SortTime
             from articles a, (select {Query(r)} as tsq) q
-            where {TierMatch(r, tier)} and {Filters(r)}
+            where {TierMatch(r, tier)} and {Filters(r, entityByIndex: false)}
               {(hasLower ? $"and {SortTime} >= @lower" : "")} and {SortTime} <= @upper
               {top switch { WindowTop.Inclusive => "", WindowTop.AfterCursor => $"and ({SortTime} < @upper or a.article_id > @cId)", _ => $"and {SortTime} < @upper" }}
             offset 0) m
@@ -125,28 +126,32 @@ public static class SearchSql
     public static string NewestMatches(SearchRequest r) => $"select 1 from articles a where {Filters(r)}";
 
     /// <summary>
-    /// The returned page, in the order of @ids, with snippets: with a query, a headline over a slice of the body that starts
-    /// shortly before the first place one of @words (lower-case word starts) appears; without, the description or summary.
+    /// The returned page, in the order of @ids, each with the text its snippet is made from (<see cref="Snippet"/>): with a
+    /// query, the body (its first <see cref="SnippetChars"/> characters); without, the description or summary.
     /// </summary>
     public static string Page(SearchRequest r) => $"""
         select a.article_id as Id, a.url, a.title, a.published, a.authors, a.language, a.source,
-               {(r.Query is not null ? $"""
-                   ts_headline(a.ts_config, substr(a.body, greatest(1, coalesce(
-                       (select min(nullif(strpos(lower(left(a.body, 100000)), w), 0)) from unnest(@words) w), 1) - {HeadlineLead}), {HeadlineChars}),
-                       {Query(r)}, {Headline})
-                   """ : "left(coalesce(a.description, a.summary), 300)")} as Snippet
+               {(r.Query is not null ? $"left(a.body, {SnippetChars})" : "coalesce(a.description, a.summary)")} as Excerpt
         from unnest(@ids) with ordinality as p(id, n) join articles a on a.article_id = p.id
         order by p.n
         """;
 
-    /// <summary>Top entities, sources and languages over the articles in @ids (the best-ranked matches).</summary>
+    /// <summary>
+    /// Top entities, sources and languages over the articles in @ids (the best-ranked matches). Entities are counted by
+    /// their keys, which live in the row; only the ten winners' display names are read from one article each.
+    /// </summary>
     public const string Facets = """
-        with m as (select a.source, a.language, a.entity_tags from unnest(@ids) as p(id) join articles a on a.article_id = p.id)
+        with m as (select a.article_id, a.source, a.language, a.entity_keys from unnest(@ids) as p(id) join articles a on a.article_id = p.id),
+        top_keys as (select k.key, count(*) as n, min(m.article_id) as sample from m, unnest(m.entity_keys) as k(key)
+                     group by k.key order by n desc, k.key limit 10),
+        named as (select t.key, t.n, coalesce((select tag from articles a, unnest(a.entity_tags) as tag
+                                                where a.article_id = t.sample
+                                                  and upper(split_part(tag, ':', 1)) || ':' || lower(substr(tag, strpos(tag, ':') + 1)) = t.key
+                                                limit 1), t.key) as tag
+                  from top_keys t)
         select json_build_object(
-            'entities', (select coalesce(json_agg(json_build_object('name', substr(x.tag, strpos(x.tag, ':') + 1), 'type', split_part(x.tag, ':', 1), 'count', x.n)
-                                                  order by x.n desc, x.tag), '[]')
-                         from (select t.tag, count(*) as n from m, unnest(m.entity_tags) as t(tag)
-                               group by t.tag order by n desc, t.tag limit 10) x),
+            'entities', (select coalesce(json_agg(json_build_object('name', substr(x.tag, strpos(x.tag, ':') + 1), 'type', split_part(x.tag, ':', 1),
+                                                                    'count', x.n) order by x.n desc, x.key), '[]') from named x),
             'sources', (select coalesce(json_agg(json_build_object('value', x.source, 'count', x.n) order by x.n desc, x.source), '[]')
                         from (select m.source, count(*) as n from m group by m.source order by n desc, m.source limit 10) x),
             'languages', (select coalesce(json_agg(json_build_object('value', x.language, 'count', x.n) order by x.n desc, x.language), '[]')
