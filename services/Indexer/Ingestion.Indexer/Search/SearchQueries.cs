@@ -112,14 +112,16 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         var complete = !after;
         var startTier = cursor is null ? SearchSql.Tiers - 1 : Math.Clamp((int)Math.Floor(cursor.Score), 0, SearchSql.Tiers - 1);
         var top = r.To?.UtcDateTime ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
+        (DateTime? Top, DateTime? Oldest, double Articles)? fromTop = null; // the same for every tier read from the top
         var tier = startTier;
         for (; tier >= 0 && results.Count < take; tier--)
         {
             var continuing = cursor is not null && tier == startTier;
             var upper = continuing ? cursor!.Published!.Value.UtcDateTime : top;
             args.Add("upper", upper);
-            var range = await conn.QuerySingleAsync<(DateTime? Top, DateTime? Oldest, double Articles)>(
+            var range = !continuing && fromTop is { } known ? known : await conn.QuerySingleAsync<(DateTime? Top, DateTime? Oldest, double Articles)>(
                 new CommandDefinition(SearchSql.TimeRange, args, cancellationToken: ct));
+            if (!continuing) fromTop = range;
             if (range.Top is null) continue;
             // The first window: as long as FirstWindow articles take at the table's average rate.
             var perSecond = range.Articles / Math.Max(1, (range.Top.Value - range.Oldest!.Value).TotalSeconds);
