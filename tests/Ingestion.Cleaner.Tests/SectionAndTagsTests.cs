@@ -19,7 +19,7 @@ public sealed class SectionAndTagsTests
     [Fact]
     public void Article_meta_tags_are_read_when_json_ld_has_none()
     {
-        var head = "<meta property=\"article:section\" content=\"Business\"><meta property=\"article:tag\" content=\"Ports\"><meta property=\"article:tag\" content=\"Shipping &amp; Trade\">";
+        var head = "<meta property=\"article:section\" content=\"- Featured 1\"><meta property=\"article:section\" content=\"Business\"><meta property=\"article:tag\" content=\"Ports\"><meta property=\"article:tag\" content=\"Shipping &amp; Trade\">";
 
         var a = Pages.Html(HtmlPages.Doc(Body, head)).Accepted();
 

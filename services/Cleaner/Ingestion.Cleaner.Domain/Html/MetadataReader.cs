@@ -92,7 +92,9 @@ internal static class MetadataReader
         meta.SiteName ??= First(tags, SiteKeys);
         meta.Description ??= First(tags, DescriptionKeys);
         meta.ImageUrl ??= Absolute(baseUri, First(tags, ImageKeys));
-        meta.Section ??= Clean(First(tags, SectionKeys));
+        // "- Destacado 1": platforms list their internal placements among the sections; a section name starts with a letter.
+        meta.Section ??= SectionKeys.SelectMany(k => tags.TryGetValue(k, out var v) ? v : []).Select(Clean)
+            .FirstOrDefault(v => v is not null && char.IsLetter(v[0]));
         if (meta.Tags.Count == 0)
             meta.Tags = Text.Tags.Clean(TagKeys.SelectMany(k => tags.TryGetValue(k, out var v) ? v.SelectMany(Text.Tags.Split) : []));
         if (!meta.DeclaresArticle && First(tags, ["og:type"]) is { } ogType)
