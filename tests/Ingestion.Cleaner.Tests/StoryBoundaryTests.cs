@@ -28,4 +28,17 @@ public sealed class StoryBoundaryTests
 
         Assert.Equal([Pages.Prose(1), Pages.Prose(2), Pages.Prose(3)], a.Paragraphs);
     }
+
+    [Fact]
+    public void A_hover_card_after_a_name_is_not_glued_into_the_sentence()
+    {
+        var card = "<span class=\"people-block\"><span><img src=\"/p.jpg\"><a href=\"/people/jane-roe\">Jane Roe</a>" +
+                   "<a href=\"/a\">Senators call for a port security coordinator</a> <a href=\"/b\">Budget talks stall again</a> <a href=\"/people/jane-roe\">MORE</a></span></span>";
+        var sentence = "<p>A man pleaded guilty to threatening Rep. <span class=\"people\"><a href=\"/people/jane-roe\">Jane Roe</a>" + card + "</span> (D-Minn.), prosecutors said on Monday.</p>";
+        var html = HtmlPages.Doc("<article><h1>Harbour budget doubled</h1>" + sentence + HtmlPages.Article(1, 2) + "</article>");
+
+        var a = Pages.Html(html).Accepted();
+
+        Assert.Equal("A man pleaded guilty to threatening Rep. Jane Roe (D-Minn.), prosecutors said on Monday.", a.Paragraphs[0]);
+    }
 }

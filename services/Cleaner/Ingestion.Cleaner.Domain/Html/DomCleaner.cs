@@ -60,6 +60,7 @@ internal static class DomCleaner
                         ? MayRemove(child)
                         : (signal == BoilerplateSignal.Weak || BoilerplateRules.GuardedTags.Contains(tag)) && MayRemoveWeak(child);
                 }
+                remove = remove || IsHoverCard(child, stats);
                 if (remove)
                 {
                     child.Remove();
@@ -97,6 +98,25 @@ internal static class DomCleaner
             if (best is null || OwnText(e) > OwnText(best)) best = e;
         }
         return best is not null && total > 0 && OwnText(best) >= 0.3 * total ? best : null;
+    }
+
+    /// <summary>Levels searched upwards for the paragraph around a hover card.</summary>
+    private const int CardParagraphLevels = 4;
+
+    /// <summary>
+    /// A hover card inside running text: right after the link that opens it (a person's name), a span or div made only
+    /// of links, three or more (the name again, their latest stories). Its text would be glued into the sentence.
+    /// </summary>
+    private static bool IsHoverCard(IElement e, NodeStats stats)
+    {
+        if (e.LocalName is not ("span" or "div") || e.PreviousElementSibling is not { LocalName: "a" }) return false;
+        var text = stats.Text(e);
+        if (text == 0 || stats.LinkText(e) < text) return false;
+        var level = 0;
+        var inParagraph = false;
+        for (var a = e.ParentElement; a is not null && level < CardParagraphLevels && !inParagraph; a = a.ParentElement, level++)
+            inParagraph = a.LocalName == "p";
+        return inParagraph && e.GetElementsByTagName("a").Length >= 3;
     }
 
     /// <summary>Levels searched upwards for the article body around an element.</summary>
