@@ -141,6 +141,7 @@ public class FeedMetadataTests
         Assert.Equal(new FeedCategory("t", "http://s/", "Label"), Assert.Single(feed.CategoryDetails));
         var entry = Assert.Single(feed.Items);
         Assert.Equal("http://example.com/base/entries/relative/id", entry.Info.Id);
+        Assert.False(entry.HasLink); // a relative id is not a link to fetch
         Assert.Equal("Plain &lt;b&gt;text&lt;/b&gt;", entry.Info.Summary);
         Assert.Equal("text/plain", entry.SummaryDetail?.Type);
         Assert.Equal("https://example.com/video.mp4", entry.ContentSource);

@@ -94,9 +94,11 @@ internal static class AtomParser
             Language = entry.LangOf(scope.ContentLanguage),
         };
         b.Published ??= FeedDates.Parse(entry.ChildText("date", XmlNames.DcAll));
-        // As feedparser does ("guidislink"), an entry without a link is linked by its id, but only when that id is a web URL.
-        if (b.Link is null && b.Id is { } id && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
-            b.Link = id;
+        // As feedparser does ("guidislink"), an entry without a link is linked by its id, but only when that id is written
+        // as a web URL (not a relative id that resolving turned into one).
+        if (b.Link is null && FeedText.Clean(entry.Child("id", core)?.Value) is { } id
+            && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            b.Link = b.Id;
 
         foreach (var person in People(entry, "author", core, documentBase)) b.AddAuthorDetail(person);
         b.Contributors.AddRange(People(entry, "contributor", core, documentBase));

@@ -16,6 +16,12 @@ namespace Ingestion.Fetcher.Domain;
 /// </summary>
 public static partial class HtmlSanitizer
 {
+    /// <summary>One parser per thread: building one costs more than parsing a summary.</summary>
+    [ThreadStatic]
+    private static HtmlParser? parser;
+
+    private static HtmlParser Parser => parser ??= new HtmlParser();
+
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
     private const string MathNamespace = "http://www.w3.org/1998/Math/MathML";
     private const string XlinkNamespace = "http://www.w3.org/1999/xlink";
@@ -127,7 +133,7 @@ public static partial class HtmlSanitizer
         // Table parts without their table (a lone <td>, <tr>…</tr>) are dropped by an HTML parser in body context;
         // read them inside a table so that they survive.
         var wrapped = TablePart().IsMatch(html) && !TableStart().IsMatch(html);
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + (wrapped ? "<table>" + html + "</table>" : html));
+        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + (wrapped ? "<table>" + html + "</table>" : html));
         var sb = new StringBuilder(html.Length);
         if (document.Body is { } body)
         {

@@ -8,6 +8,12 @@ namespace Ingestion.Fetcher.Domain;
 /// <summary>Plain text from HTML: tags dropped (script and style with their content), entities decoded, whitespace collapsed.</summary>
 public static class HtmlText
 {
+    /// <summary>One parser per thread: building one costs more than parsing a summary.</summary>
+    [ThreadStatic]
+    private static HtmlParser? parser;
+
+    private static HtmlParser Parser => parser ??= new HtmlParser();
+
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "head" };
 
     /// <summary>Elements whose content an HTML parser keeps as raw text: that text is read as HTML in turn (as the
@@ -33,7 +39,7 @@ public static class HtmlText
         }
         else
         {
-            var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html);
+            var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html);
             var sb = new StringBuilder(html.Length);
             if (document.Body is { } body) Append(body, sb, depth);
             raw = sb.ToString();
