@@ -3,9 +3,12 @@ using Ingestion.Enricher.Domain.Text;
 namespace Ingestion.Enricher.Domain.Entities.Model;
 
 /// <summary>
-/// Rules first, model for the rest: every mention the rule-based recogniser finds is kept (listed names, titles,
-/// acronym organisations, demonym handling, canonical ids); the trained model adds the mentions that overlap none of
-/// them and that the word lists do not rule out (demonyms, non-entities). Titles come from the rules.
+/// Rules first, model for the rest: the rule-based recogniser's mentions are kept when a word list backs them (listed
+/// names, canonical ids), when they are people (given names, speech cues), when the rules are sure (confidence at
+/// least <see cref="SureRule"/>) or when the model also sees an entity there; their weaker unlisted organisation and
+/// place guesses (a capitalised run, a lone acronym) the model must confirm — on web text they cost more precision than they add recall. The trained model adds the
+/// mentions that overlap none of the kept ones and that the word lists do not rule out (demonyms, non-entities).
+/// Titles come from the rules.
 /// </summary>
 public sealed class CombinedRecognizer(IEntityRecognizer rules, IEntityRecognizer model, Gazetteer gazetteer) : IEntityRecognizer
 {
@@ -13,12 +16,17 @@ public sealed class CombinedRecognizer(IEntityRecognizer rules, IEntityRecognize
     {
     }
 
+    /// <summary>Rule mentions at least this confident stand without the model.</summary>
+    public const double SureRule = 0.85;
+
     public RecognitionResult Recognize(AnalyzedText text)
     {
         var fromRules = rules.Recognize(text);
         var fromModel = model.Recognize(text);
-        var taken = fromRules.Entities.Select(e => (e.Start, e.End)).Concat(fromRules.Titles).ToList();
-        var merged = new List<EntitySpan>(fromRules.Entities);
+        var kept = fromRules.Entities.Where(e => e.GazetteerId is not null || e.Type == EntityTypes.Person || e.Confidence >= SureRule
+            || fromModel.Entities.Any(m => m.Start < e.End && e.Start < m.End)).ToList();
+        var taken = kept.Select(e => (e.Start, e.End)).Concat(fromRules.Titles).ToList();
+        var merged = new List<EntitySpan>(kept);
         foreach (var e in fromModel.Entities)
         {
             if (taken.Any(t => t.Start < e.End && e.Start < t.End)) continue;
