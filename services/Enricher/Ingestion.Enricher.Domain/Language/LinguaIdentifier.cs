@@ -6,12 +6,13 @@ namespace Ingestion.Enricher.Domain.Language;
 /// Language identification with Lingua (NuGet SearchPioneer.Lingua 2.0.0, its n-gram models ship in the package and
 /// are copied beside the binary as LanguageModels/). All spoken languages in low-accuracy mode: trigram models only,
 /// made for texts longer than a sentence or two, about 64 MB of managed heap once loaded (high-accuracy mode over all
-/// languages needs about 1.3 GB). Only the first <see cref="MaxChars"/> characters are read: the cost grows with
-/// the length, and 300 characters agree with 500 and 1,000 on the metadata corpus (docs/enricher.md). Thread-safe.
+/// languages needs about 1.3 GB). Only the first <see cref="MaxChars"/> characters are read (the cost grows with the
+/// length; 300 lost one short page of the metadata corpus, docs/enricher.md). Plainly English text never gets here
+/// (<see cref="TextLanguage"/>). Thread-safe.
 /// </summary>
 public sealed class LinguaIdentifier
 {
-    public const int MaxChars = 300;
+    public const int MaxChars = 500;
     private static readonly Lazy<LinguaIdentifier> Lazy = new(() => new LinguaIdentifier());
 
     /// <summary>The detector over all spoken languages, built once (models load on first use).</summary>
