@@ -24,6 +24,10 @@ public static class PostgresExtensions
         // Statements a service runs again and again are prepared once per connection (skips parsing and planning);
         // a connection string that sets Max Auto Prepare keeps its value.
         if (csb.MaxAutoPrepare == 0) csb.MaxAutoPrepare = 64;
+        // Postgres:PlanCacheMode (e.g. force_custom_plan): how PostgreSQL plans those prepared statements. A service whose
+        // statements depend on their values (the indexer's searches) plans each execution for its values.
+        if (builder.Configuration["Postgres:PlanCacheMode"] is { Length: > 0 } planCacheMode)
+            csb.Options = $"{csb.Options} -c plan_cache_mode={planCacheMode}".Trim();
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(csb.ConnectionString).Build());
         builder.Services.AddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<NpgsqlDataSource>(),
