@@ -19,6 +19,17 @@ public class SearchCursorTests
         Assert.DoesNotContain('/', c.Encode());
     }
 
+    [Theory]
+    [InlineData(42L, false)]
+    [InlineData(15_160L, true)]
+    public void A_cursor_carries_the_first_pages_total(long total, bool estimated)
+    {
+        var c = new SearchCursor(true, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), 2.25, null, "id", "abcdef", false, total, estimated);
+        Assert.Equal(c, SearchCursor.Decode(c.Encode()).Cursor);
+        var old = new SearchCursor(true, c.AsOf, 2.25, null, "id", "abcdef"); // a cursor given out before totals were carried
+        Assert.Null(SearchCursor.Decode(old.Encode()).Cursor!.Total);
+    }
+
     [Fact]
     public void The_next_page_of_the_same_search_accepts_its_cursor()
     {
