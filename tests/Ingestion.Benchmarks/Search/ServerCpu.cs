@@ -9,7 +9,7 @@ namespace Ingestion.Benchmarks.Search;
 /// </summary>
 public static class ServerCpu
 {
-    static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    const double TicksPerSecond = 100; // USER_HZ on Linux
 
     public static async Task<TimeSpan?> ReadAsync(NpgsqlDataSource dataSource)
     {

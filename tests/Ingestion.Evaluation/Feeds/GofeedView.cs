@@ -336,48 +336,22 @@ public static class GofeedView
         return d;
     }
 
-    private static object? AtomCategory(FeedCategory c)
-    {
-        var d = new Dictionary<string, object?>();
-        Put(d, "term", c.Term);
-        Put(d, "scheme", c.Scheme);
-        Put(d, "label", c.Label);
-        return d;
-    }
+    private static object? AtomCategory(FeedCategory c) => Present(("term", c.Term), ("scheme", c.Scheme), ("label", c.Label));
 
-    private static object? RssCategory(FeedCategory c)
-    {
-        var d = new Dictionary<string, object?>();
-        Put(d, "value", c.Term);
-        Put(d, "domain", c.Scheme);
-        return d;
-    }
+    private static object? RssCategory(FeedCategory c) => Present(("value", c.Term), ("domain", c.Scheme));
 
-    private static Dictionary<string, object?> AtomPerson(FeedPerson p)
-    {
-        var d = new Dictionary<string, object?>();
-        Put(d, "name", p.Name);
-        Put(d, "email", p.Email);
-        Put(d, "uri", p.Uri);
-        return d;
-    }
+    private static Dictionary<string, object?> AtomPerson(FeedPerson p) => Present(("name", p.Name), ("email", p.Email), ("uri", p.Uri));
 
-    private static Dictionary<string, object?> UniversalPerson(FeedPerson p)
-    {
-        var d = new Dictionary<string, object?>();
-        Put(d, "name", p.Name);
-        Put(d, "email", p.Email);
-        Put(d, "url", p.Uri);
-        Put(d, "avatar", p.Avatar);
-        return d;
-    }
+    private static Dictionary<string, object?> UniversalPerson(FeedPerson p) =>
+        Present(("name", p.Name), ("email", p.Email), ("url", p.Uri), ("avatar", p.Avatar));
 
-    private static Dictionary<string, object?> JsonPerson(FeedPerson p)
+    private static Dictionary<string, object?> JsonPerson(FeedPerson p) => Present(("name", p.Name), ("url", p.Uri), ("avatar", p.Avatar));
+
+    /// <summary>The fields that have a value, in order (gofeed omits empty ones).</summary>
+    private static Dictionary<string, object?> Present(params (string Key, string? Value)[] fields)
     {
         var d = new Dictionary<string, object?>();
-        Put(d, "name", p.Name);
-        Put(d, "url", p.Uri);
-        Put(d, "avatar", p.Avatar);
+        foreach (var (key, value) in fields) Put(d, key, value);
         return d;
     }
 

@@ -77,13 +77,6 @@ public static class SearchSql
 
     public const int Tiers = 3;
 
-    /// <summary>The best @take of some scored rows (after the cursor's score and id), each with the count of all of them.</summary>
-    static string Best(string scored, bool after) => $"""
-        select * from (select m.*, count(*) over () as Matches from ({scored}) m) m
-        {(after ? "where m.Score < @cScore or (m.Score = @cScore and m.Id > @cId)" : "")}
-        order by m.Score desc, m.Id limit @take
-        """;
-
     /// <summary>Which rows at a window's upper bound belong to it: all (the first window), those after the cursor's id (continuing a page), none (an earlier window had them).</summary>
     public enum WindowTop { Inclusive, AfterCursor, Exclusive }
 
@@ -99,12 +92,16 @@ public static class SearchSql
         ? $"select 1 from articles a where @titleText operator(public.<%) a.title and {Filters(r)}"
         : $"select 1 from articles a, (select {Query(r)} as tsq) q where a.tsv @@ q.tsq and {Filters(r)}";
 
-    /// <summary>The near-match fallback: titles similar to the query's words.</summary>
-    public static string NearTitles(SearchRequest r, bool after) => Best($"""
-        select a.article_id as Id, ({Inv(TitleSimilarityWeight)} * public.word_similarity(@titleText, a.title) * (1 + {Recency}))::float8 as Score,
-               {SortTime} as SortTime
-        from articles a where @titleText operator(public.<%) a.title and {Filters(r)}
-        """, after);
+    /// <summary>The near-match fallback: titles similar to the query's words, best first after the cursor's (score, id), each with the count of all of them.</summary>
+    public static string NearTitles(SearchRequest r, bool after) => $"""
+        select * from (
+            select m.*, count(*) over () as Matches from (
+                select a.article_id as Id, ({Inv(TitleSimilarityWeight)} * public.word_similarity(@titleText, a.title) * (1 + {Recency}))::float8 as Score,
+                       {SortTime} as SortTime
+                from articles a where @titleText operator(public.<%) a.title and {Filters(r)}) m) m
+        {(after ? "where m.Score < @cScore or (m.Score = @cScore and m.Id > @cId)" : "")}
+        order by m.Score desc, m.Id limit @take
+        """;
 
     /// <summary>Without a query: the newest first, walking the (published, id) index; after the cursor's (published, id).</summary>
     public static string Newest(SearchRequest r)

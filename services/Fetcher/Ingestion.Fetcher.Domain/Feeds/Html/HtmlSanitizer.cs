@@ -245,23 +245,10 @@ public static partial class HtmlSanitizer
             sb.Append(' ').Append(attrName).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
         }
         sb.Append('>');
-        foreach (var child in element.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText text:
-                    sb.Append(EncodeText(text.Data));
-                    break;
-                case IElement e when e.NamespaceUri is SvgNamespace or MathNamespace:
-                    WriteForeign(e, sb, baseUri);
-                    break;
-                case IElement e:
-                    // HTML inside SVG or MathML (desc, mtext: integration points) goes through the HTML allow-list; as all
-                    // text is written encoded, however a browser nests it, no element can appear that we did not write.
-                    Write(e, sb, baseUri, MaxRawTextDepth);
-                    break;
-            }
-        }
+        // Text and SVG/MathML children as anywhere; HTML inside SVG or MathML (desc, mtext: integration points) goes
+        // through the HTML allow-list. As all text is written encoded, however a browser nests it, no element can appear
+        // that we did not write.
+        foreach (var child in element.ChildNodes) Write(child, sb, baseUri, MaxRawTextDepth);
         sb.Append("</").Append(name).Append('>');
     }
 
