@@ -90,4 +90,18 @@ public sealed class TextPartsTests
         Assert.Equal(5, TextNormalizer.WordCount("India-Russia ties aren't new, 2024."));
         Assert.Equal(6, TextNormalizer.WordCount("東京都の会議"));
     }
+
+    [Theory]
+    [InlineData("Caf\u00e9 \u201cM\u00fcller\u2019s\u201d \u2013 The Mayor\u2019s plan", "café müllers the mayors plan")]
+    [InlineData("Caf\u0065\u0301 \ufb01nal \u00a0\u2460 \uff21\uff22", "café final 1 ab")]
+    public void Comparison_keys_fold_compatibility_forms_whether_or_not_normalization_is_needed(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Key(text));
+        Assert.Equal(TextNormalizer.Key(text.Normalize(System.Text.NormalizationForm.FormKC)), TextNormalizer.Key(text));
+    }
+
+    [Theory]
+    [InlineData("Plain prose without any code marks, even with a semicolon; and quotes \"like this\".")]
+    [InlineData("")]
+    public void Text_without_code_marks_comes_back_as_the_same_instance(string text) => Assert.Same(text, ScriptFragments.Remove(text));
 }

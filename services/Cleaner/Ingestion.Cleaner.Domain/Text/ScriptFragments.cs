@@ -26,6 +26,8 @@ internal static partial class ScriptFragments
     }
 
     /// <summary>Well-known global objects of ad and analytics scripts; a prose word glued before one ("said X.googletag...") is not part of the code.</summary>
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("(=<");
+
     private static readonly HashSet<string> ScriptRoots = new(StringComparer.Ordinal)
     {
         "googletag", "window", "document", "dataLayer", "pbjs", "apstag", "console", "jQuery", "navigator", "_taboola",
@@ -59,7 +61,8 @@ internal static partial class ScriptFragments
     /// <summary>The text without script fragments; the same instance when there was nothing to remove.</summary>
     public static string Remove(string text)
     {
-        if (string.IsNullOrEmpty(text)) return text;
+        // Every candidate needs '(' or '=', and a tag block '<': most prose has none of them.
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny(CodeMarks) < 0) return text;
         var withoutTags = RemoveTagBlocks(text);
         var sb = new StringBuilder(withoutTags.Length);
         var budget = new ScanBudget(Math.Max(MinScanBudget, withoutTags.Length * 4));

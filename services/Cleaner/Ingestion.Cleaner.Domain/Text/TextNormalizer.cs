@@ -79,7 +79,7 @@ internal static class TextNormalizer
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in NeedsCompatibilityForms(text) ? text.Normalize(NormalizationForm.FormKC) : text)
         {
             if (char.IsLetterOrDigit(c))
             {
@@ -94,6 +94,16 @@ internal static class TextNormalizer
         }
         return sb.ToString();
     }
+
+    /// <summary>Characters NFKC leaves as they are and that combine with nothing: ASCII below U+00A0 (no-break space
+    /// and the Latin-1 symbols after it have compatibility forms), Latin-1 letters U+00C0–U+00FF, and the dashes and
+    /// curly quotes of ordinary prose. Text made only of them skips ICU's normalization, the costliest step of a key.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainCharacters = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0xA0).Select(i => (char)i)) +
+        string.Concat(Enumerable.Range(0xC0, 0x40).Select(i => (char)i)) +
+        "\u2013\u2014\u2018\u2019\u201C\u201D");
+
+    private static bool NeedsCompatibilityForms(string text) => text.AsSpan().IndexOfAnyExcept(PlainCharacters) >= 0;
 
     /// <summary>Cuts text to at most <paramref name="max"/> characters at a word boundary.</summary>
     public static string CutAtWord(string text, int max)
