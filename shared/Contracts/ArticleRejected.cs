@@ -11,6 +11,9 @@ namespace Ingestion.Contracts;
 /// <param name="Reason">A short machine-readable reason, e.g. <c>too-large</c>, <c>not-an-article</c>, <c>empty</c>, <c>http-error</c>.</param>
 /// <param name="Detail">A human-readable explanation.</param>
 /// <param name="RejectedAt">When it was refused, UTC.</param>
+/// <param name="Title">What the refused page calls itself, when the stage read it (the cleaner does); null otherwise and in older messages.</param>
+/// <param name="Published">The publish date the refused page states, UTC, when the stage read one.</param>
+/// <param name="Language">The refused page's language, when known.</param>
 public sealed record ArticleRejected(
     string ArticleId,
     int Revision,
@@ -18,4 +21,7 @@ public sealed record ArticleRejected(
     string Stage,
     string Reason,
     string Detail,
-    DateTimeOffset RejectedAt);
+    DateTimeOffset RejectedAt,
+    string? Title = null,
+    DateTimeOffset? Published = null,
+    string? Language = null);

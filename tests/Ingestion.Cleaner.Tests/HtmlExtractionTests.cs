@@ -304,6 +304,29 @@ public sealed class HtmlExtractionTests
     }
 
     [Fact]
+    public void A_refused_page_still_says_what_it_is_and_when_it_was_published()
+    {
+        var r = Pages.Html("""
+            <!doctype html><html lang="en-GB"><head><title>Short note | The Courier</title>
+            <meta property="og:title" content="Ferry timetable changes on Sunday">
+            <meta property="article:published_time" content="2024-03-04T09:30:00+01:00">
+            <link rel="canonical" href="https://courier.example/news/ferry-timetable"></head>
+            <body><article><h1>Ferry timetable changes on Sunday</h1><p>The first ferry leaves at seven.</p></article></body></html>
+            """);
+
+        Assert.True(r.IsRejected);
+        Assert.Null(r.Article);
+        Assert.Equal(RejectReasons.NotAnArticle, r.RejectReason);
+        var page = Assert.IsType<ExtractedArticle>(r.RefusedPage);
+        Assert.Same(page, r.Page);
+        Assert.Equal("Ferry timetable changes on Sunday", page.Title);
+        Assert.Equal(new DateTimeOffset(2024, 3, 4, 9, 30, 0, TimeSpan.FromHours(1)), page.Published);
+        Assert.Equal("https://courier.example/news/ferry-timetable", page.CanonicalUrl);
+        Assert.Equal("en", page.Language);
+        Assert.Equal(0, r.Stats.ParagraphsKept);
+    }
+
+    [Fact]
     public void Index_page_of_teasers_is_not_an_article()
     {
         var teasers = string.Concat(Enumerable.Range(1, 8).Select(i =>

@@ -19,7 +19,15 @@ public static class IndexerMessages
             DateTimeOffset.UtcNow);
 
     /// <summary>Publishes to the indexer's endpoint exchange ("indexer"), as the enricher's publish would reach it.</summary>
-    public static async Task PublishAsync(LocalServers servers, TestPipeline pipeline, IEnumerable<ArticleEnriched> messages)
+    public static Task PublishAsync(LocalServers servers, TestPipeline pipeline, IEnumerable<ArticleEnriched> messages) =>
+        PublishAsync<ArticleEnriched>(servers, pipeline, messages);
+
+    /// <summary>Publishes rejections to the indexer's rejection log endpoint ("indexer-rejections").</summary>
+    public static Task PublishAsync(LocalServers servers, TestPipeline pipeline, IEnumerable<ArticleRejected> messages) =>
+        PublishAsync<ArticleRejected>(servers, pipeline, messages, "indexer-rejections");
+
+    /// <summary>Publishes messages of one contract type to an endpoint's exchange of the indexer, as MassTransit envelopes.</summary>
+    private static async Task PublishAsync<T>(LocalServers servers, TestPipeline pipeline, IEnumerable<T> messages, string exchange = "indexer")
     {
         var factory = new ConnectionFactory
         {
@@ -32,14 +40,14 @@ public static class IndexerMessages
             var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 messageId = Guid.NewGuid(),
-                messageType = new[] { "urn:message:Ingestion.Contracts:ArticleEnriched" },
+                messageType = new[] { $"urn:message:Ingestion.Contracts:{typeof(T).Name}" },
                 message = m,
             }, Json);
             var props = new BasicProperties
             {
                 ContentType = "application/vnd.masstransit+json", Persistent = true, MessageId = Guid.NewGuid().ToString(),
             };
-            await channel.BasicPublishAsync("indexer", "", mandatory: true, basicProperties: props, body: body);
+            await channel.BasicPublishAsync(exchange, "", mandatory: true, basicProperties: props, body: body);
         }
     }
 }

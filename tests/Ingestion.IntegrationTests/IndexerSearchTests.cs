@@ -146,6 +146,43 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
         }
     }
 
+    [Fact]
+    public async Task Rejections_keep_what_the_refused_page_said_about_itself()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(servers, "idxreject");
+        try
+        {
+            await pipeline.StartAsync("Indexer");
+            var refusedAt = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.Zero);
+            await IndexerMessages.PublishAsync(servers, pipeline,
+            [
+                new ArticleRejected("short", 1, "https://news.example.invalid/short", "cleaner", "not-an-article",
+                    "only 6 words of body text in 1 paragraph(s); an article needs at least 40", refusedAt,
+                    Title: "Ferry timetable changes on Sunday", Published: new DateTimeOffset(2024, 3, 4, 8, 30, 0, TimeSpan.Zero), Language: "en"),
+                new ArticleRejected("gone", 0, "https://news.example.invalid/gone", "fetcher", "http-error", "404 Not Found", refusedAt),
+            ]);
+            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.rejections") == 2,
+                TimeSpan.FromSeconds(60), "both rejections recorded");
+
+            var list = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/rejections");
+            var byId = list.EnumerateArray().ToDictionary(r => r.GetProperty("articleId").GetString()!);
+            var shortNote = byId["short"];
+            Assert.Equal("Ferry timetable changes on Sunday", shortNote.GetProperty("title").GetString());
+            Assert.Equal(new DateTimeOffset(2024, 3, 4, 8, 30, 0, TimeSpan.Zero), shortNote.GetProperty("published").GetDateTimeOffset());
+            Assert.Equal("en", shortNote.GetProperty("language").GetString());
+            Assert.Equal("not-an-article", shortNote.GetProperty("reason").GetString());
+            var gone = byId["gone"];
+            Assert.Equal(JsonValueKind.Null, gone.GetProperty("title").ValueKind);
+            Assert.Equal(JsonValueKind.Null, gone.GetProperty("published").ValueKind);
+            Assert.Equal("http-error", gone.GetProperty("reason").GetString());
+        }
+        catch
+        {
+            output.WriteLine(pipeline.Logs());
+            throw;
+        }
+    }
+
     static async Task<JsonElement> SearchAsync(TestPipeline pipeline, string query) =>
         await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?" + query);
 

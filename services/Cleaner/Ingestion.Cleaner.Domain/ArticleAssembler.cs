@@ -12,28 +12,40 @@ namespace Ingestion.Cleaner.Domain;
 /// </summary>
 internal static class ArticleAssembler
 {
-    public static (ExtractedArticle? Article, string? Reason, string? Detail) Assemble(
+    /// <summary>
+    /// The page as an article, and the reason when it is refused (then the article is what was read of the page:
+    /// see <see cref="ExtractionResult.RefusedPage"/>).
+    /// </summary>
+    public static (ExtractedArticle Page, string? Reason, string? Detail) Assemble(
         ArticleDraft draft, FeedItemInfo? item, bool preferFeedTitle, ExtractorOptions options)
     {
-        if (draft.RejectReason is not null)
-            return (null, draft.RejectReason, draft.RejectDetail ?? draft.RejectReason);
+        var (reason, detail) = Refusal(draft, options);
+        return (Build(draft, item, preferFeedTitle, options), reason, detail);
+    }
 
+    private static (string? Reason, string? Detail) Refusal(ArticleDraft draft, ExtractorOptions options)
+    {
+        if (draft.RejectReason is not null) return (draft.RejectReason, draft.RejectDetail ?? draft.RejectReason);
         var words = draft.Paragraphs.Sum(TextNormalizer.WordCount);
         if (words == 0)
         {
             var detail = draft.RawWords == 0
                 ? "the page holds no readable text"
                 : $"no article text left after removing boilerplate ({draft.RawWords} words on the page, {draft.Dropped} blocks dropped)";
-            return (null, RejectReasons.Empty, detail);
+            return (RejectReasons.Empty, detail);
         }
         if (words < options.MinBodyWords)
-            return (null, RejectReasons.NotAnArticle,
+            return (RejectReasons.NotAnArticle,
                 $"only {words} words of body text in {draft.Paragraphs.Count} paragraph(s); an article needs at least {options.MinBodyWords}");
+        return (null, null);
+    }
 
+    private static ExtractedArticle Build(ArticleDraft draft, FeedItemInfo? item, bool preferFeedTitle, ExtractorOptions options)
+    {
         var feedTitle = Clean(item?.Title);
         var title = preferFeedTitle ? feedTitle ?? Clean(draft.Title) : Clean(draft.Title) ?? feedTitle;
         if (string.IsNullOrEmpty(title))
-            title = TitleDeriver.Derive(draft.Paragraphs[0], options.MaxDerivedTitleChars);
+            title = draft.Paragraphs.Count > 0 ? TitleDeriver.Derive(draft.Paragraphs[0], options.MaxDerivedTitleChars) : "";
 
         IReadOnlyList<string> authors = draft.Authors.Count > 0
             ? draft.Authors.ToList()
@@ -53,7 +65,7 @@ internal static class ArticleAssembler
             Paragraphs: draft.Paragraphs.ToList(),
             Section: Clean(draft.Section),
             Tags: draft.Tags.Count > 0 ? draft.Tags : Text.Tags.Clean(item?.Categories ?? []));
-        return (article, null, null);
+        return article;
     }
 
     /// <summary>The declared language, unless the text is in another script; the text's language when none is declared.</summary>

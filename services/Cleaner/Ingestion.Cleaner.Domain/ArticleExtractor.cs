@@ -68,14 +68,14 @@ public sealed partial class ArticleExtractor
             ? HtmlArticleExtractor.Extract(decoded.Text, input.Url, _options)
             : TextDumpExtractor.Extract(decoded.Text, _options);
 
-        var (article, reason, detail) = ArticleAssembler.Assemble(draft, input.Item, preferFeedTitle: !markup, _options);
-        var kept = article?.Paragraphs.Count ?? 0;
-        var chars = article?.Paragraphs.Sum(p => p.Length) ?? 0;
-        var dropped = draft.Dropped + (article is null ? draft.Paragraphs.Count : 0);
-        var stats = new ExtractionStats(body.Length, chars, kept, dropped, clock.Elapsed.TotalMilliseconds);
-        return article is not null
-            ? ExtractionResult.Accepted(article, stats)
-            : ExtractionResult.Rejected(reason ?? RejectReasons.NotAnArticle, detail ?? "not an article", stats);
+        var (page, reason, detail) = ArticleAssembler.Assemble(draft, input.Item, preferFeedTitle: !markup, _options);
+        if (reason is not null)
+        {
+            var seen = new ExtractionStats(body.Length, 0, 0, draft.Dropped + draft.Paragraphs.Count, clock.Elapsed.TotalMilliseconds);
+            return ExtractionResult.Rejected(reason, detail ?? reason, seen, page);
+        }
+        var stats = new ExtractionStats(body.Length, page.Paragraphs.Sum(p => p.Length), page.Paragraphs.Count, draft.Dropped, clock.Elapsed.TotalMilliseconds);
+        return ExtractionResult.Accepted(page, stats);
     }
 
     private static ExtractionResult Reject(string reason, string detail, int bytes, int dropped, Stopwatch clock) =>

@@ -37,13 +37,24 @@ public sealed record ExtractedArticle(
 /// <param name="RejectReason">Machine-readable reason (see <see cref="RejectReasons"/>) when refused.</param>
 /// <param name="RejectDetail">Human-readable explanation when refused.</param>
 /// <param name="Stats">Measurements, filled in both cases.</param>
-public sealed record ExtractionResult(ExtractedArticle? Article, string? RejectReason, string? RejectDetail, ExtractionStats Stats)
+/// <param name="RefusedPage">
+/// When a page was read but refused (not an article, no body left): what its metadata says — title, authors, dates,
+/// language, canonical URL — and the little text it kept. For operators (the rejection names the page) and for
+/// measuring metadata on every page; never passed on as an article. Null for accepted pages and for pages that could
+/// not be read at all (too large, not text).
+/// </param>
+public sealed record ExtractionResult(
+    ExtractedArticle? Article, string? RejectReason, string? RejectDetail, ExtractionStats Stats, ExtractedArticle? RefusedPage = null)
 {
     public bool IsRejected => Article is null;
 
+    /// <summary>The article, or for a refused page what was read of it.</summary>
+    public ExtractedArticle? Page => Article ?? RefusedPage;
+
     public static ExtractionResult Accepted(ExtractedArticle article, ExtractionStats stats) => new(article, null, null, stats);
 
-    public static ExtractionResult Rejected(string reason, string detail, ExtractionStats stats) => new(null, reason, detail, stats);
+    public static ExtractionResult Rejected(string reason, string detail, ExtractionStats stats, ExtractedArticle? refusedPage = null) =>
+        new(null, reason, detail, stats, refusedPage);
 }
 
 /// <summary>The machine-readable reasons the cleaner refuses a page with.</summary>

@@ -70,9 +70,9 @@ public static class ExtractCommand
 
     private static void Write(Utf8JsonWriter w, string name, ExtractionResult result)
     {
-        var a = result.Article;
+        var a = result.Page; // a refused page keeps its metadata, not its text
         w.WriteStartObject(name);
-        w.WriteString("articleBody", a?.BodyText ?? "");
+        w.WriteString("articleBody", result.Article?.BodyText ?? "");
         w.WriteString("title", a?.Title);
         w.WriteStartArray("authors");
         foreach (var author in a?.Authors ?? []) w.WriteStringValue(author);

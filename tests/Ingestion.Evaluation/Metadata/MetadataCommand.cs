@@ -50,7 +50,7 @@ public static partial class MetadataCommand
             if (File.Exists(file))
             {
                 var result = extractor.Extract(new PageInput(CorpusFolder.ReadPage(file), "text/html", null, Str(r, "url") ?? "", null));
-                article = result.Article;
+                article = result.Page; // a refused page's metadata counts too
                 if (result.IsRejected) rejected = result.RejectReason;
             }
             else rejected = "missing file";

@@ -209,13 +209,15 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ArticleRejected>> RejectionsAsync(int limit, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(string ArticleId, int Revision, string Url, string Stage, string Reason, string Detail, DateTime RejectedAt)>(
+        var rows = await conn.QueryAsync<(string ArticleId, int Revision, string Url, string Stage, string Reason, string Detail, DateTime RejectedAt,
+            string? Title, DateTime? Published, string? Language)>(
             new CommandDefinition("""
-                select article_id, revision, url, stage, reason, detail, rejected_at from rejections
+                select article_id, revision, url, stage, reason, detail, rejected_at, title, published, language from rejections
                 order by rejected_at desc limit @limit
                 """, new { limit }, cancellationToken: ct));
         return rows.Select(r => new ArticleRejected(r.ArticleId, r.Revision, r.Url, r.Stage, r.Reason, r.Detail,
-            new DateTimeOffset(r.RejectedAt, TimeSpan.Zero))).ToList();
+            new DateTimeOffset(r.RejectedAt, TimeSpan.Zero), r.Title,
+            r.Published is { } p ? new DateTimeOffset(p, TimeSpan.Zero) : null, r.Language)).ToList();
     }
 
     sealed class HitRow
