@@ -22,7 +22,7 @@ public static class ExtractionCommand
     /// background compiling after three passes).</summary>
     private const int MinWarmUpPasses = 3;
 
-    private const int MaxWarmUpPasses = 10;
+    private const int MaxWarmUpPasses = 30;
 
     /// <summary>A warm-up pass that spends less than this share of its wall time compiling ends the warm-up.</summary>
     private const double QuietJitShare = 0.02;
@@ -76,6 +76,8 @@ public static class ExtractionCommand
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
         var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var gen0Before = GC.CollectionCount(0);
+        var pauseBefore = GC.GetTotalPauseDuration();
         var wall = Stopwatch.StartNew();
         for (var pass = 0; pass < MeasuredPasses; pass++)
             for (var i = 0; i < pages.Count; i++) results[i] = Extract(extractor, pages[i].Body, pages[i].Url);
@@ -83,6 +85,8 @@ public static class ExtractionCommand
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var jit = (System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalSeconds;
+        var gcs = GC.CollectionCount(0) - gen0Before;
+        var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var peak = process.PeakWorkingSet64;
 
@@ -105,7 +109,7 @@ public static class ExtractionCommand
         var extractions = pages.Count * MeasuredPasses;
         var pagesPerCpu = cpu > 0 ? extractions / cpu : double.PositiveInfinity;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rejected={rejected} missing={missing} warm_up_passes={warmUpPasses} cpu_s={cpu:F3} jit_s={jit:F3} wall_s={wall.Elapsed.TotalSeconds:F3} allocated_mb_per_page={allocated / 1048576.0 / Math.Max(1, extractions):F2} peak_working_set_mb={peak / 1048576.0:F0}"));
+            $"rejected={rejected} missing={missing} warm_up_passes={warmUpPasses} cpu_s={cpu:F3} jit_s={jit:F3} gcs={gcs} gc_pause_s={gcPause:F3} wall_s={wall.Elapsed.TotalSeconds:F3} allocated_mb_per_page={allocated / 1048576.0 / Math.Max(1, extractions):F2} peak_working_set_mb={peak / 1048576.0:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"extraction: pages={pages.Count} precision={precision:F4} recall={recall:F4} f1={f1:F4} pages_per_cpu_s={pagesPerCpu:F0}"));
         return Task.FromResult(0);

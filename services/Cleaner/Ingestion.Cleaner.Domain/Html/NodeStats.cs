@@ -5,7 +5,9 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// <summary>Text measures of every element of a subtree, computed in one pass without recursion (deep documents are safe).</summary>
 internal sealed class NodeStats
 {
-    private readonly Dictionary<IElement, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IElement, Entry> _entries;
+
+    private NodeStats(int elements) => _entries = new(elements, ReferenceEqualityComparer.Instance);
 
     private struct Entry
     {
@@ -38,15 +40,17 @@ internal sealed class NodeStats
 
     public static NodeStats Compute(IElement root)
     {
-        var stats = new NodeStats();
         var order = PreOrder(root);
+        var stats = new NodeStats(order.Count);
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var e = order[i];
             var entry = new Entry();
             var skip = e.LocalName is "script" or "style" or "noscript" or "template";
-            foreach (var child in e.ChildNodes)
+            var children = e.ChildNodes;
+            for (var k = 0; k < children.Length; k++)
             {
+                var child = children[k];
                 if (child is IElement ce)
                 {
                     var c = stats._entries[ce];
@@ -84,8 +88,9 @@ internal sealed class NodeStats
         {
             var e = stack.Pop();
             order.Add(e);
-            var children = ElementChildren(e);
-            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+            var children = e.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                if (children[i] is IElement child) stack.Push(child);
         }
         return order;
     }
@@ -96,9 +101,10 @@ internal sealed class NodeStats
     /// </summary>
     public static List<IElement> ElementChildren(IElement e)
     {
-        var result = new List<IElement>();
-        foreach (var node in e.ChildNodes)
-            if (node is IElement child) result.Add(child);
+        var nodes = e.ChildNodes;
+        var result = new List<IElement>(nodes.Length);
+        for (var i = 0; i < nodes.Length; i++)
+            if (nodes[i] is IElement child) result.Add(child);
         return result;
     }
 
