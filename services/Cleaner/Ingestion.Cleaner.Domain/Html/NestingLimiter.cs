@@ -26,9 +26,14 @@ internal static class NestingLimiter
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedNames = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Limit(string html, int maxDepth = MaxDepth)
     {
-        var open = new List<string>();
+        // Open elements as (start, length) of their names in the page: no string per tag.
+        var open = new List<(int Start, int Length)>();
         var skipped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         StringBuilder? output = null;
         var copiedUpTo = 0;
@@ -53,7 +58,7 @@ internal static class NestingLimiter
             }
             var nameEnd = nameStart;
             while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is '-' or ':' or '_')) nameEnd++;
-            var name = html[nameStart..nameEnd];
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var tagEnd = FindTagEnd(html, nameEnd);
             if (tagEnd < 0) break;
             var selfClosing = html[tagEnd - 1] == '/';
@@ -61,35 +66,38 @@ internal static class NestingLimiter
             var drop = false;
             if (!isEnd)
             {
-                if (RawText.Contains(name))
+                if (RawTextNames.Contains(name))
                 {
-                    var close = html.IndexOf("</" + name, tagEnd + 1, StringComparison.OrdinalIgnoreCase);
+                    var close = IndexOfEndTag(html, tagEnd + 1, name);
                     i = close < 0 ? html.Length : close;
                     continue;
                 }
-                if (!selfClosing && !Uncounted.Contains(name))
+                if (!selfClosing && !UncountedNames.Contains(name))
                 {
                     if (open.Count >= maxDepth)
                     {
                         drop = true;
-                        skipped[name] = skipped.GetValueOrDefault(name) + 1;
+                        var key = name.ToString();
+                        skipped[key] = skipped.GetValueOrDefault(key) + 1;
                     }
                     else
                     {
-                        open.Add(name);
+                        open.Add((nameStart, name.Length));
                     }
                 }
             }
-            else if (!Uncounted.Contains(name))
+            else if (!UncountedNames.Contains(name))
             {
-                if (skipped.TryGetValue(name, out var count) && count > 0 && (open.Count == 0 || !string.Equals(open[^1], name, StringComparison.OrdinalIgnoreCase)))
+                var count = skipped.Count == 0 ? 0 : skipped.GetValueOrDefault(name.ToString());
+                if (count > 0 && (open.Count == 0 || !IsName(html, open[^1], name)))
                 {
                     drop = true;
-                    skipped[name] = count - 1;
+                    skipped[name.ToString()] = count - 1;
                 }
                 else
                 {
-                    var at = open.FindLastIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+                    var at = open.Count - 1;
+                    while (at >= 0 && !IsName(html, open[at], name)) at--;
                     if (at >= 0) open.RemoveRange(at, open.Count - at);
                 }
             }
@@ -105,6 +113,17 @@ internal static class NestingLimiter
         if (output is null) return html;
         output.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return output.ToString();
+    }
+
+    private static bool IsName(string html, (int Start, int Length) open, ReadOnlySpan<char> name) =>
+        html.AsSpan(open.Start, open.Length).Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where <c>&lt;/name</c> starts (case-insensitive), or -1.</summary>
+    private static int IndexOfEndTag(string html, int from, ReadOnlySpan<char> name)
+    {
+        for (var at = html.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = html.IndexOf("</", at + 2, StringComparison.Ordinal))
+            if (html.AsSpan(at + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase)) return at;
+        return -1;
     }
 
     /// <summary>Index of the '&gt;' closing a tag, honouring quoted attribute values; -1 when there is none.</summary>
