@@ -8,6 +8,7 @@ public static class Usage
             usage: dotnet run -c Release --project tests/Ingestion.Evaluation -- COMMAND ...
               feeds DIR                               feed parser conformance (feedparser, gofeed, real feeds) under DIR (../shared/corpus/feeds)
               extraction DIR                          article body extraction scored like the scrapinghub benchmark (../shared/corpus/extraction/scrapinghub)
+                [--extractor ours|smartreader] [--dump OUT]  smartreader: SmartReader 0.11.1 on the same pages, same metric and timing
               extract --input DIR --output FILE.json  run the cleaner over every *.html / *.html.gz in DIR
               metadata DIR                            title / author / date accuracy (../shared/corpus/metadata)
               ner FILE.spans.jsonl [--output P.jsonl] named-entity recognition scored by exact span and type
