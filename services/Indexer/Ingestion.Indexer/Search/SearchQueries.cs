@@ -38,11 +38,12 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         var near = r.Cursor?.NearTitles ?? false;
         // With facets on the first page, one ranking pass serves both: the page is the head of the best FacetDepth.
         var take = r.Facets && r.Cursor is null ? Math.Max(r.Limit + 1, FacetDepth) : r.Limit + 1;
-        var ranking = await RankAsync(conn, r, near, take, r.Cursor, args, ct);
+        var facetsHere = r.Facets && r.Cursor is null; // this ranking is also the facets' best FacetDepth
+        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, ct);
         if (ranking.Hits.Count == 0 && !near && r.Cursor is null && r.TitleText is not null)
         {
             near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
-            ranking = await RankAsync(conn, r, near, take, null, args, ct);
+            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, ct);
         }
         var (total, estimated) = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate)
             : await TotalAsync(conn, r, near, ranking, args, ct);
@@ -58,10 +59,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         SearchFacets? facets = null;
         if (r.Facets)
         {
-            var best = r.Cursor is null ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, args, ct)).Hits;
-            args.Add("ids", best.Select(h => h.Id).ToArray());
-            var json = await conn.ExecuteScalarAsync<string>(new CommandDefinition(SearchSql.Facets, args, cancellationToken: ct));
-            facets = json is null ? null : JsonSerializer.Deserialize<SearchFacets>(json, Json);
+            var best = facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, ct)).Hits;
+            facets = await FacetsAsync(conn, best.Take(FacetDepth), ct);
         }
 
         args.Add("ids", page.Select(h => h.Id).ToArray());
@@ -71,6 +70,26 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source,
                 Snippet.Build(h.Excerpt ?? "", words), scores[h.Id])).ToList(),
             next, facets, near, estimated);
+    }
+
+    /// <summary>Facets of the best-ranked matches, counted from their rows; only the top entities' names are read.</summary>
+    static async Task<SearchFacets> FacetsAsync(NpgsqlConnection conn, IEnumerable<Ranked> best, CancellationToken ct)
+    {
+        var counts = FacetCounter.Count(best.Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])));
+        var tags = counts.Entities.Count == 0 ? new Dictionary<string, string>() : (await conn.QueryAsync<(string Key, string Tag)>(
+                new CommandDefinition(SearchSql.EntityNames,
+                    new { keys = counts.Entities.Select(e => e.Value).ToArray(), samples = counts.Entities.Select(e => e.Sample).ToArray() },
+                    cancellationToken: ct)))
+            .ToDictionary(t => t.Key, t => t.Tag, StringComparer.Ordinal);
+        var entities = counts.Entities.Select(e =>
+        {
+            var tag = tags.GetValueOrDefault(e.Value, e.Value);
+            var colon = tag.IndexOf(':');
+            return new EntityFacet(tag[(colon + 1)..], colon < 0 ? "" : tag[..colon], e.Count);
+        }).ToList();
+        return new SearchFacets(entities,
+            counts.Sources.Select(s => new FacetValue(s.Value, s.Count)).ToList(),
+            counts.Languages.Select(l => new FacetValue(l.Value, l.Count)).ToList());
     }
 
     /// <summary>
@@ -96,15 +115,15 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     /// <summary>The next <paramref name="take"/> results after <paramref name="cursor"/>, best first; how many matches ranking
     /// visited, and whether those were all of them.</summary>
     static async Task<Ranking> RankAsync(NpgsqlConnection conn, SearchRequest r, bool near, int take, SearchCursor? cursor,
-        DynamicParameters args, CancellationToken ct)
+        bool facetColumns, DynamicParameters args, CancellationToken ct)
     {
         var after = cursor is not null;
         args.Add("take", take);
         if (r.Query is null)
-            return new Ranking(await Query(SearchSql.Newest(r)), 0, false);
+            return new Ranking(await Query(SearchSql.Newest(r, facetColumns)), 0, false);
         if (near)
         {
-            var titles = await Query(SearchSql.NearTitles(r, after));
+            var titles = await Query(SearchSql.NearTitles(r, after, facetColumns));
             return new Ranking(titles, titles.FirstOrDefault()?.Matches ?? 0, !after);
         }
         var results = new List<Ranked>();
@@ -147,7 +166,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
                 args.Add("upper", upper);
                 args.Add("lower", lower);
                 args.Add("take", take - results.Count);
-                var rows = await Query(SearchSql.Tier(r, tier, lower is not null, windowTop));
+                var rows = await Query(SearchSql.Tier(r, tier, lower is not null, windowTop, facetColumns));
                 results.AddRange(rows);
                 seen += rows.FirstOrDefault()?.Matches ?? 0;
                 if (lower is null) return (seen, true);
@@ -166,7 +185,17 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 
     static DateTimeOffset? Utc(DateTime? d) => d is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : null;
 
-    sealed record Ranked(string Id, double Score, DateTime? SortTime, long Matches);
+    /// <summary>A ranked match; <c>Source</c>, <c>Language</c> and <c>EntityKeys</c> are read only for facets.</summary>
+    sealed class Ranked
+    {
+        public string Id { get; init; } = "";
+        public double Score { get; init; }
+        public DateTime? SortTime { get; init; }
+        public string? Source { get; init; }
+        public string? Language { get; init; }
+        public string[]? EntityKeys { get; init; }
+        public long Matches { get; init; }
+    }
 
     public async Task<ArticleDetail?> GetArticleAsync(string id, CancellationToken ct)
     {
