@@ -18,30 +18,40 @@ public static class Snippet
 
     public static string Build(string excerpt, IReadOnlyList<string> wordStarts)
     {
-        var words = Words(excerpt);
-        if (words.Count == 0) return "";
-        var hits = new List<int>();
-        for (var i = 0; i < words.Count; i++)
-            if (IsQueryWord(excerpt.AsSpan(words[i].Start, words[i].Length), wordStarts)) hits.Add(i);
-
+        // One pass over the words that stops once the fragments are complete: a hit early in a long body does not
+        // make the whole body be split into words.
+        var words = new List<(int Start, int Length)>();
         var fragments = new List<(int From, int To)>();
-        foreach (var hit in hits.Count == 0 ? [0] : hits)
+        var hits = 0;
+        var i = 0;
+        while (i < excerpt.Length && !(fragments.Count == Fragments && words.Count >= fragments[^1].To))
         {
-            if (fragments.Count == Fragments) break;
-            if (fragments.Count > 0 && hit < fragments[^1].To) continue;
-            var from = Math.Max(hits.Count == 0 ? 0 : hit - WordsBefore, fragments.Count > 0 ? fragments[^1].To : 0);
-            fragments.Add((from, Math.Min(words.Count, from + FragmentWords)));
+            while (i < excerpt.Length && char.IsWhiteSpace(excerpt[i])) i++;
+            var start = i;
+            while (i < excerpt.Length && !char.IsWhiteSpace(excerpt[i])) i++;
+            if (i == start) break;
+            words.Add((start, i - start));
+            var hit = words.Count - 1;
+            if (!IsQueryWord(excerpt.AsSpan(start, i - start), wordStarts)) continue;
+            hits++;
+            if (fragments.Count == Fragments || fragments.Count > 0 && hit < fragments[^1].To) continue;
+            var from = Math.Max(hit - WordsBefore, fragments.Count > 0 ? fragments[^1].To : 0);
+            fragments.Add((from, from + FragmentWords));
         }
+        if (words.Count == 0) return "";
+        if (hits == 0) fragments.Add((0, FragmentWords));
 
         var sb = new StringBuilder();
-        foreach (var (from, to) in fragments)
+        foreach (var (from, end) in fragments)
         {
             if (sb.Length > 0) sb.Append(Delimiter);
-            for (var i = from; i < to; i++)
+            var to = Math.Min(words.Count, end);
+            for (var w = from; w < to; w++)
             {
-                if (i > from) sb.Append(' ');
-                var text = WebUtility.HtmlEncode(excerpt.Substring(words[i].Start, words[i].Length));
-                if (hits.Contains(i)) sb.Append("<b>").Append(text).Append("</b>");
+                if (w > from) sb.Append(' ');
+                var word = excerpt.AsSpan(words[w].Start, words[w].Length);
+                var text = WebUtility.HtmlEncode(word.ToString());
+                if (hits > 0 && IsQueryWord(word, wordStarts)) sb.Append("<b>").Append(text).Append("</b>");
                 else sb.Append(text);
             }
         }
@@ -55,19 +65,5 @@ public static class Snippet
             if (word.StartsWith(start, StringComparison.OrdinalIgnoreCase) && (start.Length >= 6 || word.Length <= start.Length + 2))
                 return true;
         return false;
-    }
-
-    static List<(int Start, int Length)> Words(string text)
-    {
-        var words = new List<(int, int)>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            if (i > start) words.Add((start, i - start));
-        }
-        return words;
     }
 }
