@@ -55,8 +55,8 @@ public sealed record Mention(int Start, int End, string Text);
 /// <param name="Start">Offset of the first character in the body text (paragraphs joined by "\n\n").</param>
 /// <param name="End">Offset after the last character.</param>
 /// <param name="Text">The words as written.</param>
-/// <param name="Date">The day meant; for a month or a year, its first day.</param>
-/// <param name="Granularity"><c>day</c>, <c>month</c> or <c>year</c>: how much of <paramref name="Date"/> the text says.</param>
+/// <param name="Date">The day meant; for a week its Monday, for a month or a year its first day.</param>
+/// <param name="Granularity"><c>day</c>, <c>week</c>, <c>month</c> or <c>year</c>: how much of <paramref name="Date"/> the text says.</param>
 public sealed record MentionedDate(int Start, int End, string Text, DateOnly Date, string Granularity);
 
 /// <summary>A direct quote.</summary>

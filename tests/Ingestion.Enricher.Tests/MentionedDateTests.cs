@@ -37,6 +37,26 @@ public sealed class MentionedDateTests
             dates.Select(x => (x.Text, x.Date, x.Granularity)));
     }
 
+    [Theory]
+    [InlineData("The vote is next week.", "next week", 2024, 1, 1)]
+    [InlineData("Prices fell last week.", "last week", 2023, 12, 18)]
+    [InlineData("Talks resume this week.", "this week", 2023, 12, 25)]
+    public void Week_expressions_resolve_to_the_monday_of_that_week(string text, string expression, int y, int m, int d)
+    {
+        var date = One(text);
+        Assert.Equal(expression, date.Text);
+        Assert.Equal(new DateOnly(y, m, d), date.Date);
+        Assert.Equal("week", date.Granularity);
+    }
+
+    [Fact]
+    public void A_week_published_on_a_sunday_is_the_week_that_began_the_monday_before()
+    {
+        var sunday = new DateTimeOffset(2023, 12, 31, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new DateOnly(2023, 12, 25), One("Markets were calm this week.", sunday).Date);
+        Assert.Equal(new DateOnly(2024, 1, 1), One("They return next week.", sunday).Date);
+    }
+
     [Fact]
     public void Without_a_publish_date_only_dates_with_a_year_resolve()
     {

@@ -8,7 +8,8 @@ namespace Ingestion.Enricher.Domain.Dates;
 /// Finds English date expressions and resolves them against the publish date: full dates ("December 25, 2023",
 /// "25 Dec 2023", "2023-12-25"), day and month without a year (the occurrence nearest the publish date),
 /// month and year ("March 2024"), weekdays ("on Monday" = the latest Monday on or before the publish day; "next
-/// Monday" after it), "today", "yesterday", "tomorrow", and "last/this/next year|month". Without a publish date
+/// Monday" after it), "today", "yesterday", "tomorrow", "last/this/next year|month", and "last/this/next week" (the
+/// Monday that starts that week, ISO weeks, granularity <c>week</c>). Without a publish date
 /// only expressions that carry their own year are resolved.
 /// </summary>
 public static partial class MentionedDates
@@ -25,7 +26,7 @@ public static partial class MentionedDates
         + @"|\b(?<month3>January|February|March|April|June|July|August|September|October|November|December)\s+(?<year3>(?:19|20)\d\d)\b"
         + @"|\b(?<rel>(?:last|next|this|on|coming)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         + @"|\b(?<word>today|yesterday|tomorrow)\b"
-        + @"|\b(?<rel2>last|next|this)\s+(?<unit>year|month)\b",
+        + @"|\b(?<rel2>last|next|this)\s+(?<unit>year|month|week)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Expression();
 
@@ -88,9 +89,12 @@ public static partial class MentionedDates
         if (g["unit"].Success)
         {
             var delta = g["rel2"].Value.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 };
-            return g["unit"].Value.ToLowerInvariant() == "year"
-                ? (new DateOnly(day0.Year + delta, 1, 1), "year")
-                : (new DateOnly(day0.Year, day0.Month, 1).AddMonths(delta), "month");
+            return g["unit"].Value.ToLowerInvariant() switch
+            {
+                "year" => (new DateOnly(day0.Year + delta, 1, 1), "year"),
+                "month" => (new DateOnly(day0.Year, day0.Month, 1).AddMonths(delta), "month"),
+                _ => (day0.AddDays(-(((int)day0.DayOfWeek + 6) % 7) + 7 * delta), "week"),
+            };
         }
         return null;
     }
