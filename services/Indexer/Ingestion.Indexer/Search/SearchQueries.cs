@@ -27,13 +27,20 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     {
         var words = SearchText.WordStarts(r.Query);
         var asOf = r.Cursor?.AsOf ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var args = new DynamicParameters(new
-        {
-            q = r.Query, langConfig = TextSearchConfig.For(r.Language), titleText = r.TitleText, lang = r.Language, source = r.Source,
-            from = r.From?.UtcDateTime, to = r.To?.UtcDateTime, entityKeys = r.Entity?.Keys.ToArray(), asOf = asOf.UtcDateTime,
-            cScore = r.Cursor?.Score, cId = r.Cursor?.ArticleId, cPublished = r.Cursor?.Published?.UtcDateTime,
-            countCap = NewestCountCap + 1,
-        });
+        var args = new SearchArgs();
+        args.Add("q", r.Query);
+        args.Add("langConfig", TextSearchConfig.For(r.Language));
+        args.Add("titleText", r.TitleText);
+        args.Add("lang", r.Language);
+        args.Add("source", r.Source);
+        args.Add("from", r.From?.UtcDateTime);
+        args.Add("to", r.To?.UtcDateTime);
+        args.Add("entityKeys", r.Entity?.Keys.ToArray());
+        args.Add("asOf", asOf.UtcDateTime);
+        args.Add("cScore", r.Cursor?.Score);
+        args.Add("cId", r.Cursor?.ArticleId);
+        args.Add("cPublished", r.Cursor?.Published?.UtcDateTime);
+        args.Add("countCap", NewestCountCap + 1);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var near = r.Cursor?.NearTitles ?? false;
         // With facets on the first page, one ranking pass serves both: the page is the head of the best FacetDepth.
@@ -97,7 +104,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     /// otherwise the planner's estimate of the matches (at least as many as were seen), flagged as an estimate.
     /// </summary>
     static async Task<(long Total, bool Estimated)> TotalAsync(NpgsqlConnection conn, SearchRequest r, bool near, Ranking ranking,
-        DynamicParameters args, CancellationToken ct)
+        SearchArgs args, CancellationToken ct)
     {
         if (ranking.Complete) return (ranking.Matches, false);
         if (r.Query is null)
@@ -115,7 +122,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     /// <summary>The next <paramref name="take"/> results after <paramref name="cursor"/>, best first; how many matches ranking
     /// visited, and whether those were all of them.</summary>
     static async Task<Ranking> RankAsync(NpgsqlConnection conn, SearchRequest r, bool near, int take, SearchCursor? cursor,
-        bool facetColumns, DynamicParameters args, CancellationToken ct)
+        bool facetColumns, SearchArgs args, CancellationToken ct)
     {
         var after = cursor is not null;
         args.Add("take", take);
