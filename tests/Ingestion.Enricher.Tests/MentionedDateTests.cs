@@ -20,12 +20,15 @@ public sealed class MentionedDateTests
     [InlineData("Elections are due on 5 January.", "5 January", 2024, 1, 5)]
     [InlineData("The deal was agreed on Dec. 3.", "Dec. 3", 2023, 12, 3)]
     [InlineData("The report (2023-11-30) was late.", "2023-11-30", 2023, 11, 30)]
-    public void Day_expressions_resolve_against_the_publish_date(string text, string expression, int y, int m, int d)
+    public void Day_expressions_resolve_against_the_publish_date(string text, string expression, int y, int m, int d) =>
+        AssertResolves(text, expression, new DateOnly(y, m, d), "day");
+
+    private static void AssertResolves(string text, string expression, DateOnly expected, string granularity)
     {
         var date = One(text);
         Assert.Equal(expression, date.Text);
-        Assert.Equal(new DateOnly(y, m, d), date.Date);
-        Assert.Equal("day", date.Granularity);
+        Assert.Equal(expected, date.Date);
+        Assert.Equal(granularity, date.Granularity);
         Assert.Equal(expression, text[date.Start..date.End]);
     }
 
@@ -41,13 +44,8 @@ public sealed class MentionedDateTests
     [InlineData("The vote is next week.", "next week", 2024, 1, 1)]
     [InlineData("Prices fell last week.", "last week", 2023, 12, 18)]
     [InlineData("Talks resume this week.", "this week", 2023, 12, 25)]
-    public void Week_expressions_resolve_to_the_monday_of_that_week(string text, string expression, int y, int m, int d)
-    {
-        var date = One(text);
-        Assert.Equal(expression, date.Text);
-        Assert.Equal(new DateOnly(y, m, d), date.Date);
-        Assert.Equal("week", date.Granularity);
-    }
+    public void Week_expressions_resolve_to_the_monday_of_that_week(string text, string expression, int y, int m, int d) =>
+        AssertResolves(text, expression, new DateOnly(y, m, d), "week");
 
     [Fact]
     public void A_week_published_on_a_sunday_is_the_week_that_began_the_monday_before()
