@@ -14,19 +14,24 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
     public Task<StageOutcome<ArticleEnriched>> RunAsync(ArticleCleaned message, CancellationToken ct)
     {
         var article = message.Article;
-        return store.GetOrComputeAsync(article.ArticleId, article.Revision, c => EnrichAsync(article, c), ct,
-            (conn, tx, outcome) => outcome.Output is { } o ? KeepAsync(conn, tx, article, o.Enrichment) : Task.CompletedTask);
+        ulong[]? signature = null; // the MinHash computed to look for duplicates is the one stored with the outcome
+        return store.GetOrComputeAsync(article.ArticleId, article.Revision, async c =>
+            {
+                (var outcome, signature) = await EnrichAsync(article, c);
+                return outcome;
+            }, ct,
+            (conn, tx, outcome) => outcome.Output is { } o ? KeepAsync(conn, tx, article, o.Enrichment, signature!) : Task.CompletedTask);
     }
 
-    static async Task KeepAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx, CleanedArticle article, Enrichment enrichment)
+    static async Task KeepAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx, CleanedArticle article, Enrichment enrichment,
+        ulong[] signature)
     {
-        await FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(enrichment.Fingerprint),
-            MinHash.Compute(ArticleEnricher.BodyOf(article)));
+        await FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(enrichment.Fingerprint), signature);
         await MentionedDateStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Dates);
         await EmbeddingStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Embedding);
     }
 
-    async Task<StageOutcome<ArticleEnriched>> EnrichAsync(CleanedArticle article, CancellationToken ct)
+    async Task<(StageOutcome<ArticleEnriched> Outcome, ulong[] Signature)> EnrichAsync(CleanedArticle article, CancellationToken ct)
     {
         using var activity = telemetry.Source.StartActivity("enrich article");
         activity?.SetTag("article.id", article.ArticleId);
@@ -56,6 +61,6 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);
         logger.LogInformation("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
             article.ArticleId, article.Revision, enrichment.Entities.Count, enrichment.Quotes.Count, duplicateOf ?? "none");
-        return StageOutcome<ArticleEnriched>.Ok(new ArticleEnriched(article, enrichment, DateTimeOffset.UtcNow));
+        return (StageOutcome<ArticleEnriched>.Ok(new ArticleEnriched(article, enrichment, DateTimeOffset.UtcNow)), signature);
     }
 }

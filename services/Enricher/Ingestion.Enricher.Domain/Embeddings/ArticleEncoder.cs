@@ -171,9 +171,9 @@ public sealed class ArticleEncoder : IDisposable
             if (sb.Length >= maxChars || (words > 0 && words >= Options.LeadWords)) break;
             if (string.IsNullOrWhiteSpace(paragraph)) continue;
             if (sb.Length > 0) sb.Append('\n');
-            var room = maxChars - sb.Length;
-            sb.Append(paragraph.Length > room ? paragraph.AsSpan(0, room) : paragraph.AsSpan());
-            words += ArticleEnricher.CountWords(paragraph.Length > room ? paragraph[..room] : paragraph);
+            var taken = paragraph.Length > maxChars - sb.Length ? paragraph[..(maxChars - sb.Length)] : paragraph;
+            sb.Append(taken);
+            words += ArticleEnricher.CountWords(taken);
         }
         return sb.Length > maxChars ? sb.ToString(0, maxChars) : sb.ToString();
     }
