@@ -5,7 +5,7 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 
 /// <summary>
 /// The trained recogniser: an averaged perceptron (see docs/enricher.md for its features and training command)
-/// tags each sentence's tokens with BIO tags. The model ships embedded in this assembly
+/// tags each sentence's tokens (<see cref="ModelTokenizer"/>: as the training data is tokenised) with BIO tags. The model ships embedded in this assembly
 /// (Entities/Model/ner-perceptron.bin.gz). Thread-safe.
 /// </summary>
 public sealed class PerceptronRecognizer : IEntityRecognizer
@@ -42,13 +42,14 @@ public sealed class PerceptronRecognizer : IEntityRecognizer
         foreach (var (first, end) in text.SentenceTokens)
         {
             if (end <= first) continue;
-            var words = new string[end - first];
-            for (var i = first; i < end; i++) words[i - first] = tokens[i].Text;
+            var pieces = ModelTokenizer.Split(text.Text, tokens[first].Start, tokens[end - 1].End);
+            var words = new string[pieces.Count];
+            for (var i = 0; i < pieces.Count; i++) words[i] = text.Text[pieces[i].Start..pieces[i].End];
             var tags = _tagger.Tag(new NerSentence(words, _gazetteer));
             foreach (var (a, b, type) in NerTags.Spans(tags))
             {
-                var start = tokens[first + a].Start;
-                var stop = tokens[first + b - 1].End;
+                var start = pieces[a].Start;
+                var stop = pieces[b - 1].End;
                 var name = Collapse(text.Text.AsSpan(start, stop - start));
                 var shouted = name.Any(char.IsLetter) && !name.Any(char.IsLower);
                 var entry = _gazetteer.Lookup(name, shouted);
