@@ -12,6 +12,7 @@ public static class Usage
               extract --input DIR --output FILE.json  run the cleaner over every *.html / *.html.gz in DIR
               metadata DIR                            title / author / date accuracy (../shared/corpus/metadata)
               ner FILE.spans.jsonl [--output P.jsonl] named-entity recognition scored by exact span and type
+                [--recognizer combined|model|rules] [--model M.bin.gz]  M: a model the training command wrote
             """);
         return 2;
     }

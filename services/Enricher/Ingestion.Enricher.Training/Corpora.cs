@@ -35,19 +35,27 @@ public static class Corpora
         }
     }
 
-    /// <summary>The UNER spans.jsonl format: one sentence per line with "tokens" and "tags".</summary>
-    public static List<(string[] Words, string[] Tags)> ReadSpansJsonl(string path)
+    /// <summary>
+    /// The UNER spans.jsonl format: one sentence per line with "id", "tokens" and "tags". <c>Document</c> is the id
+    /// without its sentence number ("answers-2008..._ans-0001" → "answers-2008..._ans"); <c>Line</c> is the line as read.
+    /// </summary>
+    public static List<SpansSentence> ReadSpansJsonl(string path)
     {
-        var result = new List<(string[], string[])>();
+        var result = new List<SpansSentence>();
         foreach (var line in File.ReadLines(path))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             using var doc = JsonDocument.Parse(line);
+            var id = doc.RootElement.TryGetProperty("id", out var idProperty) ? idProperty.ToString() : "";
             var words = doc.RootElement.GetProperty("tokens").EnumerateArray().Select(t => t.GetString() ?? "").ToArray();
             var tags = doc.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? "O").ToArray();
             if (words.Length != tags.Length) throw new InvalidDataException($"{path}: tokens and tags differ in length");
-            result.Add((words, tags));
+            var dash = id.LastIndexOf('-');
+            result.Add(new SpansSentence(dash > 0 ? id[..dash] : id, words, tags, line));
         }
         return result;
     }
 }
+
+/// <summary>A sentence of a spans.jsonl file: its document, tokens, BIO tags and the line it was read from.</summary>
+public sealed record SpansSentence(string Document, string[] Words, string[] Tags, string Line);

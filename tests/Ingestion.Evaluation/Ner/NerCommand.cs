@@ -6,8 +6,8 @@ using Ingestion.Enricher.Domain.Text;
 namespace Ingestion.Evaluation.Ner;
 
 /// <summary>
-/// ner FILE.spans.jsonl [--output PRED.jsonl] [--recognizer combined|model|rules]: runs the enricher's recogniser over
-/// each sentence's text and scores by exact character span and type, micro-averaged over PER, ORG, LOC.
+/// ner FILE.spans.jsonl [--output PRED.jsonl] [--recognizer combined|model|rules] [--model MODEL.bin.gz]: runs the
+/// enricher's recogniser (with the shipped model, or one the training command wrote) over each sentence's text and scores by exact character span and type, micro-averaged over PER, ORG, LOC.
 /// Prints per-type results and, last, "ner: sentences=N precision=P recall=R f1=F".
 /// </summary>
 public static class NerCommand
@@ -22,11 +22,14 @@ public static class NerCommand
         var which = Option(args, "--recognizer") ?? "combined";
         if (!File.Exists(file)) return Usage.Missing("NER file", file);
 
+        var modelFile = Option(args, "--model");
+        if (modelFile is not null && !File.Exists(modelFile)) return Usage.Missing("model file", modelFile);
+        var model = modelFile is null ? PerceptronRecognizer.Default : LoadModel(modelFile);
         IEntityRecognizer recognizer = which switch
         {
             "rules" => new EntityRecognizer(),
-            "model" => PerceptronRecognizer.Default,
-            "combined" => new CombinedRecognizer(),
+            "model" => model,
+            "combined" => new CombinedRecognizer(new EntityRecognizer(Gazetteer.Default), model, Gazetteer.Default),
             _ => throw new ArgumentException($"unknown recognizer '{which}' (combined, model or rules)"),
         };
 
@@ -81,6 +84,12 @@ public static class NerCommand
         var (tp, tr, tf) = Score(total);
         Console.WriteLine($"ner: sentences={sentences} precision={tp:F3} recall={tr:F3} f1={tf:F3}");
         return 0;
+    }
+
+    private static PerceptronRecognizer LoadModel(string path)
+    {
+        using var file = File.OpenRead(path);
+        return new PerceptronRecognizer(AveragedPerceptron.Load(file), Gazetteer.Default);
     }
 
     private static (double P, double R, double F) Score(int[] c)
