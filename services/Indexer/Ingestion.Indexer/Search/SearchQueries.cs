@@ -17,6 +17,9 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     /// <summary>Body-only matches are read in windows of the recency index, the first of this many articles.</summary>
     public const int FirstWindow = 2_000;
 
+    /// <summary>A window spanning at least this share of the table is wide: its filters may use their own indexes (<see cref="SearchSql.Tier"/>).</summary>
+    public const double WideWindow = 0.25;
+
     /// <summary>The newest list counts exactly up to this many articles, and estimates above.</summary>
     public const int NewestCountCap = 1_000;
 
@@ -151,7 +154,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             if (range.Top is null) continue;
             // The first window: as long as FirstWindow articles take at the table's average rate.
             var perSecond = range.Articles / Math.Max(1, (range.Top.Value - range.Oldest!.Value).TotalSeconds);
-            var (seen, all) = await WalkTierAsync(tier, upper, range.Top.Value, perSecond,
+            var (seen, all) = await WalkTierAsync(tier, upper, range.Top.Value, perSecond, range.Articles,
                 continuing ? SearchSql.WindowTop.AfterCursor : SearchSql.WindowTop.Inclusive);
             matches += seen;
             complete &= all;
@@ -160,7 +163,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 
         // One tier, newest first, in windows of the recency index (bounded work for common words), each sized from the
         // matches per article seen so far to hold three times the results still needed; none seen: the rest in one go.
-        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, double perSecond, SearchSql.WindowTop windowTop)
+        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, double perSecond, double tableArticles,
+            SearchSql.WindowTop windowTop)
         {
             long seen = 0;
             var articles = (double)FirstWindow;
@@ -173,7 +177,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
                 args.Add("upper", upper);
                 args.Add("lower", lower);
                 args.Add("take", take - results.Count);
-                var rows = await Query(SearchSql.Tier(r, tier, lower is not null, windowTop, facetColumns));
+                var wide = lower is null || articles >= WideWindow * tableArticles;
+                var rows = await Query(SearchSql.Tier(r, tier, lower is not null, windowTop, facetColumns, wide));
                 results.AddRange(rows);
                 seen += rows.FirstOrDefault()?.Matches ?? 0;
                 if (lower is null) return (seen, true);

@@ -33,8 +33,9 @@ public static class SearchSql
         (r.Language is null ? ")" : " || websearch_to_tsquery(@langConfig::regconfig, @q))");
 
     /// <param name="entityByIndex">Whether the entity filter may use its GIN index: yes when it is the only way in (the newest
-    /// list, counts); no inside a ranked window, where the full-text index and time range already narrow the rows and
-    /// reading a common entity's whole posting list for every window would cost more than testing the rows.</param>
+    /// list, counts) and in a wide ranked window (<see cref="Tier"/>); no inside a narrow one, where the full-text index
+    /// and time range already narrow the rows and reading a common entity's whole posting list for every window would
+    /// cost more than testing the rows.</param>
     public static string Filters(SearchRequest r, bool entityByIndex = true)
     {
         var filters = new StringBuilder("true");
@@ -53,11 +54,13 @@ public static class SearchSql
     /// <c>offset 0</c> keeps the matching apart from the order: PostgreSQL then finds the matches through the indexes
     /// (full text AND time range) and sorts them, instead of walking the time index and testing every article on it.
     /// </summary>
-    public static string Tier(SearchRequest r, int tier, bool hasLower, WindowTop top, bool facetColumns) => $"""
+    /// <param name="wide">The window spans much of the table (or all that is left of it): the entity filter may then use
+    /// its index, one posting list read instead of a heap visit for each match of the words without the entity.</param>
+    public static string Tier(SearchRequest r, int tier, bool hasLower, WindowTop top, bool facetColumns, bool wide) => $"""
         select m.*, count(*) over () as Matches from (
             select a.article_id as Id, ({tier} + {Recency})::float8 as Score, {SortTime} as SortTime, {FacetColumns(facetColumns)}
             from articles a, (select {Query(r)} as tsq) q
-            where {TierMatch(r, tier)} and {Filters(r, entityByIndex: false)}
+            where {TierMatch(r, tier)} and {Filters(r, entityByIndex: wide)}
               {(hasLower ? $"and {SortTime} >= @lower" : "")} and {SortTime} <= @upper
               {top switch { WindowTop.Inclusive => "", WindowTop.AfterCursor => $"and ({SortTime} < @upper or a.article_id > @cId)", _ => $"and {SortTime} < @upper" }}
             offset 0) m
