@@ -6,6 +6,7 @@ using Ingestion.Tools.NerTraining;
 // Trains the enricher's averaged-perceptron entity model from ../shared/corpus/ner:
 //   dotnet run -c Release --project services/Enricher/Ingestion.Enricher.Training [-- --corpus DIR] [--output FILE] [--epochs N] [--seed N] [--holdout N [--fold K] [--holdout-output FILE]] [--beam N]
 // --beam N: train as a structured perceptron over a beam of N tag histories (default PerceptronRecognizer.BeamWidth; 1 = greedy).
+// `-- clusters` instead builds the word-cluster table the model's features read (WordClusterBuilder; run it before training).
 // Training data: wikigold (CC-BY 4.0), the Broad Twitter Corpus (CC-BY 4.0), UNER English-EWT dev split (CC BY-SA 4.0).
 // The UNER test split is never read: it is what `Ingestion.Evaluation ner` measures.
 // --holdout N [--fold K] keeps every N-th UNER dev document (the K-th of each N, default 0; all its sentences) out of training and reports F1 on them (for
@@ -29,6 +30,7 @@ if (!Directory.Exists(corpus))
 
 var gazetteer = Gazetteer.Default;
 var raw = new List<(string[] Words, string[] Tags, string Source)>();
+var clustersOnly = args.Contains("clusters");
 void Add(string source, IEnumerable<(string[] Words, string[] Tags)> sentences)
 {
     var n = 0;
@@ -51,6 +53,16 @@ foreach (var sentence in dev)
 var holdoutOutput = Option("--holdout-output");
 if (holdoutOutput is not null) File.WriteAllLines(holdoutOutput, held.Select(h => h.Line));
 for (var k = 0; k < devWeight; k++) Add($"UNER-dev (copy {k + 1})", devTrain);
+
+if (clustersOnly)
+{
+    // Not the UNER words: the table is built once, and held-out dev documents must not find their names in it.
+    var words = raw.Where(r => !r.Source.StartsWith("UNER", StringComparison.Ordinal)).SelectMany(r => r.Words).Concat(gazetteer.FirstNames)
+        .Concat(gazetteer.Surnames.Keys).Concat(NerSentence.CityNames.SelectMany(c => c.Split(' ')));
+    WordClusterBuilder.Build(words, Option("--clusters-output") ?? Path.Combine(root, "services", "Enricher",
+        "Ingestion.Enricher.Domain", "Entities", "Model", "word-clusters.tsv.gz"), seed);
+    return 0;
+}
 
 var data = raw.Select(r =>
 {

@@ -3,7 +3,7 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 /// <summary>
 /// The features of one token for the perceptron, hashed to 64-bit keys (FNV-1a over a template number and its
 /// values): the word, its shape and affixes, the two words and shapes on each side, word-list matches around it,
-/// and the two tags predicted before it. The tag features are apart (<see cref="ExtractTagged"/>) so that a decoder
+/// the word clusters of the word and its neighbours (<see cref="WordClusters"/>), and the two tags predicted before it. The tag features are apart (<see cref="ExtractTagged"/>) so that a decoder
 /// that tries several histories scores the rest (<see cref="ExtractUntagged"/>) once per token.
 /// </summary>
 public static class NerFeatures
@@ -77,9 +77,25 @@ public static class NerFeatures
         if (lower.Length > 3) into.Add(H(72, lower.AsSpan(0, 4)));
         if (i + 1 < s.Length && s.Lower[i + 1].Length > 2) into.Add(H(73, s.Lower[i + 1].AsSpan(s.Lower[i + 1].Length - 3)));
         if (i > 0 && s.Lower[i - 1].Length > 2) into.Add(H(74, s.Lower[i - 1].AsSpan(s.Lower[i - 1].Length - 3)));
+
+        // Word clusters: the word's at each granularity, with its shape; the neighbours' at the middle one.
+        if (s.Clusters[i] is { } clusters)
+        {
+            for (var g = 0; g < clusters.Length; g++) into.Add(H(80 + g, clusters[g]));
+            into.Add(H(85, clusters[1], s.ShortShape[i]));
+        }
+        into.Add(H(86, ClusterAt(s, i - 1)));
+        into.Add(H(87, ClusterAt(s, i + 1)));
+        into.Add(H(88, ClusterAt(s, i - 1), ClusterAt(s, i)));
+        into.Add(H(89, ClusterAt(s, i), ClusterAt(s, i + 1)));
+        into.Add(H(90, ClusterAt(s, i), s.Casing));
+        into.Add(H(91, ClusterAt(s, i - 2)));
+        into.Add(H(92, ClusterAt(s, i + 2)));
     }
 
     private static string Word(NerSentence s, int i) => i < 0 ? "<s>" : i >= s.Length ? "</s>" : s.Lower[i];
+    private static string ClusterAt(NerSentence s, int i) =>
+        i < 0 ? "<s>" : i >= s.Length ? "</s>" : s.Clusters[i] is { } c ? c[1] : "-";
     private static string ShapeAt(NerSentence s, int i) => i < 0 ? "<s>" : i >= s.Length ? "</s>" : s.ShortShape[i];
 
     private static ulong Mix(ulong h, ReadOnlySpan<char> value)

@@ -24,8 +24,14 @@ public sealed class NerSentence
 
     private static readonly Lazy<HashSet<string>> Cities =
         new(() => new HashSet<string>(Resources.EmbeddedText.Lines("geonames-cities.txt"), StringComparer.Ordinal));
+    /// <summary>The GeoNames city names the model's city features match.</summary>
+    public static IEnumerable<string> CityNames => Cities.Value;
+
     private static readonly Lazy<HashSet<string>> CityFirstWords =
         new(() => new HashSet<string>(Cities.Value.Select(c => c.Split(' ')[0]), StringComparer.Ordinal));
+
+    /// <summary>Per token, its <see cref="WordClusters"/> ids (coarse to fine), or null for a word outside the table.</summary>
+    public string[]?[] Clusters { get; }
 
     /// <summary>How the sentence is written: "lower" (no capital after the first word), "upper" (mostly capitals) or "mixed".</summary>
     public string Casing { get; }
@@ -53,6 +59,9 @@ public sealed class NerSentence
             if (gazetteer.Stopwords.Contains(Lower[i])) flags |= 16;
             Flags[i] = flags;
         }
+        Clusters = new string[]?[n];
+        var clusters = WordClusters.Default;
+        for (var i = 0; i < n; i++) Clusters[i] = clusters.Of(Lower[i]);
         Casing = CasingOf(Words);
         City = new string?[n];
         MatchCities();
