@@ -23,8 +23,8 @@ public sealed class CombinedRecognizer(IEntityRecognizer rules, IEntityRecognize
     {
         var fromRules = rules.Recognize(text);
         var fromModel = model.Recognize(text);
-        var kept = fromRules.Entities.Where(e => e.GazetteerId is not null || e.Type == EntityTypes.Person || e.Confidence >= SureRule
-            || fromModel.Entities.Any(m => m.Start < e.End && e.Start < m.End)).ToList();
+        var kept = fromRules.Entities.Where(e => e.GazetteerId is not null || (!Disputed(e, fromModel.Entities, fromRules.Titles)
+            && (e.Type == EntityTypes.Person || e.Confidence >= SureRule || fromModel.Entities.Any(m => m.Start < e.End && e.Start < m.End)))).ToList();
         var taken = kept.Select(e => (e.Start, e.End)).Concat(fromRules.Titles).ToList();
         var merged = new List<EntitySpan>(kept);
         foreach (var e in fromModel.Entities)
@@ -36,5 +36,27 @@ public sealed class CombinedRecognizer(IEntityRecognizer rules, IEntityRecognize
         }
         merged.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new RecognitionResult(merged, fromRules.Titles);
+    }
+
+    /// <summary>A rule mention this confident (a name pattern: "Indian Navy", "Bay of Bengal") keeps its type where the model finds the same span with another.</summary>
+    public const double PatternRule = 0.8;
+
+    /// <summary>
+    /// The model finds another entity over part of the rule mention: not the same span and type, nor a part of it with
+    /// the same type ("Tesla" in "Tesla Inc"), nor one that takes in a title the rules left out ("Mr Smith"), nor the
+    /// same span with another type when the rules read the type off a name pattern (<see cref="PatternRule"/>).
+    /// </summary>
+    private static bool Disputed(EntitySpan rule, IReadOnlyList<EntitySpan> model, IReadOnlyList<(int Start, int End)> titles)
+    {
+        var disputed = false;
+        foreach (var m in model)
+        {
+            if (m.End <= rule.Start || rule.End <= m.Start) continue;
+            if (m.Type == rule.Type && m.Start >= rule.Start && m.End <= rule.End) return false;
+            if (m.Start == rule.Start && m.End == rule.End && rule.Confidence >= PatternRule) return false;
+            if (titles.Any(t => t.Start < m.End && m.Start < t.End)) return false;
+            disputed = true;
+        }
+        return disputed;
     }
 }
