@@ -135,7 +135,7 @@ public static class SearchHarness
         var serverCpu = new List<double>();
         Console.WriteLine();
         Console.WriteLine($"latency over {runs} runs each (SearchQueries.SearchAsync = GET /search without HTTP; limit 20), ms:");
-        Console.WriteLine($"  {"query",-44} {"hits",7} {"p50",7} {"p95",7} {"p99",7} {"cpu",7} {"pg",6} {"ILIKE",8}");
+        Console.WriteLine($"  {"query",-44} {"hits",7} {"p50",7} {"p95",7} {"p99",7} {"cpu",7} {"pg",6} {"alloc",7} {"ILIKE",8}");
         var requests = queries.Select(bq =>
         {
             var (request, error) = SearchRequest.Parse(bq.Q, null, bq.Source, bq.From, bq.To, null, bq.Entity, bq.EntityType, null,
@@ -152,22 +152,24 @@ public static class SearchHarness
             for (var i = 0; i < 3; i++) result = await search.SearchAsync(request, CancellationToken.None);
             var times = new List<double>();
             var (server0, client0) = (await ServerCpu.ReadAsync(dataSource), Process.GetCurrentProcess().TotalProcessorTime);
+            var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
             for (var i = 0; i < runs; i++)
             {
                 var sw = Stopwatch.StartNew();
                 await search.SearchAsync(request, CancellationToken.None);
                 times.Add(sw.Elapsed.TotalMilliseconds);
             }
+            var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated0) / 1024.0 / runs;
             var serverMs = (await ServerCpu.ReadAsync(dataSource) - server0)?.TotalMilliseconds ?? double.NaN;
             var cpuMs = serverMs + (Process.GetCurrentProcess().TotalProcessorTime - client0).TotalMilliseconds;
             cpu.Add(cpuMs / runs);
             serverCpu.Add(serverMs / runs);
             all.AddRange(times);
             var ilike = withIlike ? await IlikeAsync(dataSource, bq) : double.NaN;
-            Console.WriteLine($"  {Cut(bq.Name, 44),-44} {result!.Total,7} {P(times, 50),7:N1} {P(times, 95),7:N1} {P(times, 99),7:N1} {cpuMs / runs,7:N1} {serverMs / runs,6:N1} {ilike,8:N0}");
+            Console.WriteLine($"  {Cut(bq.Name, 44),-44} {result!.Total,7} {P(times, 50),7:N1} {P(times, 95),7:N1} {P(times, 99),7:N1} {cpuMs / runs,7:N1} {serverMs / runs,6:N1} {allocatedKb,7:N0} {ilike,8:N0}");
         }
         Console.WriteLine($"  {"ALL " + all.Count + " searches",-44} {"",7} {P(all, 50),7:N1} {P(all, 95),7:N1} {P(all, 99),7:N1} {cpu.Average(),7:N1} {serverCpu.Average(),6:N1}");
-        Console.WriteLine("  (cpu: CPU milliseconds per search, PostgreSQL's processes and this one together: what latency would be on an idle machine; pg: PostgreSQL's part)");
+        Console.WriteLine("  (cpu: CPU milliseconds per search, PostgreSQL's processes and this one together: what latency would be on an idle machine; pg: PostgreSQL's part; alloc: KB this process allocated per search)");
         Console.WriteLine("  (ILIKE: one run of the same filter as a plain scan over title and body, newest 20; no ranking, no stemming)");
     }
 
