@@ -171,14 +171,16 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             while (true)
             {
                 var from = upper < newest ? upper : newest; // the first window's upper bound may be far above the newest article
-                var span = articles / perSecond;
-                DateTime? lower = double.IsFinite(span) && span < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-span) : null;
+                var seconds = articles / perSecond;
+                DateTime? lower = double.IsFinite(seconds) && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
                 if (r.From is { } earliest && lower is { } l && l < earliest.UtcDateTime) lower = null;
                 args.Add("upper", upper);
                 args.Add("lower", lower);
                 args.Add("take", take - results.Count);
-                var wide = lower is null || articles >= WideWindow * tableArticles;
-                var rows = await Query(SearchSql.Tier(r, tier, lower is not null, windowTop, facetColumns, wide));
+                var span = lower is null ? SearchSql.WindowSpan.Rest
+                    : articles <= FirstWindow ? SearchSql.WindowSpan.Narrow
+                    : articles >= WideWindow * tableArticles ? SearchSql.WindowSpan.Wide : SearchSql.WindowSpan.Medium;
+                var rows = await Query(SearchSql.Tier(r, tier, span, windowTop, facetColumns));
                 results.AddRange(rows);
                 seen += rows.FirstOrDefault()?.Matches ?? 0;
                 if (lower is null) return (seen, true);

@@ -54,14 +54,13 @@ public static class SearchSql
     /// <c>offset 0</c> keeps the matching apart from the order: PostgreSQL then finds the matches through the indexes
     /// (full text AND time range) and sorts them, instead of walking the time index and testing every article on it.
     /// </summary>
-    /// <param name="wide">The window spans much of the table (or all that is left of it): the entity filter may then use
-    /// its index, one posting list read instead of a heap visit for each match of the words without the entity.</param>
-    public static string Tier(SearchRequest r, int tier, bool hasLower, WindowTop top, bool facetColumns, bool wide) => $"""
+    /// <param name="span">How much of the table the window spans (<see cref="WindowSpan"/>): which indexes its filters may use.</param>
+    public static string Tier(SearchRequest r, int tier, WindowSpan span, WindowTop top, bool facetColumns) => $"""
         select m.*, count(*) over () as Matches from (
             select a.article_id as Id, ({tier} + {Recency})::float8 as Score, {SortTime} as SortTime, {FacetColumns(facetColumns)}
             from articles a, (select {Query(r)} as tsq) q
-            where {TierMatch(r, tier)} and {Filters(r, entityByIndex: wide)}
-              {(hasLower ? $"and {SortTime} >= @lower" : "")} and {SortTime} <= @upper
+            where {TierMatch(r, tier, span)} and {Filters(r, entityByIndex: span is WindowSpan.Wide or WindowSpan.Rest)}
+              {(span is WindowSpan.Rest ? "" : $"and {SortTime} >= @lower")} and {SortTime} <= @upper
               {top switch { WindowTop.Inclusive => "", WindowTop.AfterCursor => $"and ({SortTime} < @upper or a.article_id > @cId)", _ => $"and {SortTime} < @upper" }}
             offset 0) m
         order by m.SortTime desc, m.Id limit @take
@@ -77,14 +76,31 @@ public static class SearchSql
 
     /// <summary>
     /// Tiers, best last: 2 the title matches the whole query; 1 title and description (or summary) together do; 0 only the whole article does.
-    /// A head match implies a whole-article match (the whole vector begins with the head's), unless the query excludes
-    /// words (<c>-word</c>): then the body must be checked not to contain them, which reads its (large) vector. The title's
-    /// own words are the head's weight-A lexemes.
-    public static string TierMatch(SearchRequest r, int tier) => tier switch
+    /// A head match implies a whole-article match (the whole vector begins with the head's), and a title match a head
+    /// match (the head begins with the title's words), unless the query excludes words (<c>-word</c>): then the head and
+    /// the body must be checked not to contain them, which reads the body's (large) vector. The title's own words are the
+    /// head's weight-A lexemes. Tier 2 without exclusions tests only the title in a narrow window and in the rest of the
+    /// tier: there, testing the head too made PostgreSQL AND the head's GIN posting list (thousands of entries for a
+    /// common word) into the title's for nothing. In a window between the two the head's list is what keeps PostgreSQL
+    /// from ANDing tens of thousands of recency-index entries instead, so it stays.
+    public static string TierMatch(SearchRequest r, int tier, WindowSpan span) => (tier, SearchText.Excludes(r.Query)) switch
     {
-        0 => "a.tsv @@ q.tsq and not (a.tsv_head @@ q.tsq)",
-        _ => $"a.tsv_head @@ q.tsq {(SearchText.Excludes(r.Query) ? "and a.tsv @@ q.tsq" : "")} and {(tier == 1 ? "not" : "")} (ts_filter(a.tsv_head, '{{a}}') @@ q.tsq)",
+        (0, _) => "a.tsv @@ q.tsq and not (a.tsv_head @@ q.tsq)",
+        (2, false) when span is WindowSpan.Narrow or WindowSpan.Rest => TitleMatch,
+        (2, false) => $"a.tsv_head @@ q.tsq and {TitleMatch}",
+        (2, true) => $"a.tsv_head @@ q.tsq and a.tsv @@ q.tsq and {TitleMatch}",
+        (_, false) => $"a.tsv_head @@ q.tsq and not {TitleMatch}",
+        (_, true) => $"a.tsv_head @@ q.tsq and a.tsv @@ q.tsq and not {TitleMatch}",
     };
+
+    const string TitleMatch = "(ts_filter(a.tsv_head, '{a}') @@ q.tsq)";
+
+    /// <summary>
+    /// A ranked window's width: <c>Narrow</c> no wider than the first window; <c>Wide</c> a quarter of the table or more
+    /// (filters may then use their own indexes: one posting list read instead of a heap visit for each match of the words
+    /// without the entity); <c>Rest</c> everything left of the tier (no lower bound; as wide); <c>Medium</c> between.
+    /// </summary>
+    public enum WindowSpan { Narrow, Medium, Wide, Rest }
 
     public const int Tiers = 3;
 
