@@ -16,11 +16,11 @@ using Ingestion.Tools.NerTraining;
 var root = FindRoot();
 var corpus = Option("--corpus") ?? Path.Combine(root, "..", "shared", "corpus", "ner");
 var output = Option("--output") ?? Path.Combine(root, "services", "Enricher", "Ingestion.Enricher.Domain", "Entities", "Model", "ner-perceptron.bin.gz");
-var epochs = int.Parse(Option("--epochs") ?? "12", System.Globalization.CultureInfo.InvariantCulture);
+var epochs = int.Parse(Option("--epochs") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
 var seed = int.Parse(Option("--seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture);
 var holdout = int.Parse(Option("--holdout") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 var fold = int.Parse(Option("--fold") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-var devWeight = int.Parse(Option("--dev-weight") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
+var devWeight = int.Parse(Option("--dev-weight") ?? "6", System.Globalization.CultureInfo.InvariantCulture);
 
 if (!Directory.Exists(corpus))
 {
