@@ -17,6 +17,14 @@ public sealed class SearchArgs : SqlMapper.IDynamicParameters
 
     public void Add(string name, object? value) => _values[name] = value;
 
+    /// <summary>A statement of an <see cref="NpgsqlBatch"/> with these parameters.</summary>
+    public NpgsqlBatchCommand BatchCommand(string sql)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in _values) command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        return command;
+    }
+
     void SqlMapper.IDynamicParameters.AddParameters(IDbCommand command, SqlMapper.Identity identity)
     {
         var parameters = ((NpgsqlCommand)command).Parameters;

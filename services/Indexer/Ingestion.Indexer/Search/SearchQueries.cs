@@ -55,42 +55,35 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
             ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, ct);
         }
-        var (total, estimated) = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate)
-            : await TotalAsync(conn, r, near, ranking, args, ct);
-
         var page = ranking.Hits.Take(r.Limit).ToList();
+        var counts = r.Facets
+            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, ct)).Hits)
+                .Take(FacetDepth).Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])))
+            : null;
+        var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate) : await ExactTotalAsync(conn, r, ranking, args, ct);
+        // What depends only on the ranking goes in one round trip: the planner's estimate of the total (when it is not
+        // known), the names of the top entities, and the page's rows.
+        var estimateSql = known is null ? "explain (format json) " + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)) : null;
+        args.Add("ids", page.Select(h => h.Id).ToArray());
+        var read = await ReadAfterRankingAsync(conn, r, estimateSql, counts?.Entities ?? [], page.Count > 0, args, ct);
+        var (total, estimated) = known ?? (Math.Max(read.Estimate!.Value, Math.Max(ranking.Matches, ranking.Hits.Count)), true);
+
         string? next = null;
         if (ranking.Hits.Count > r.Limit)
         {
             var last = page[^1];
             next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.SortTime), last.Id, r.Fingerprint, near, total, estimated).Encode();
         }
-
-        SearchFacets? facets = null;
-        if (r.Facets)
-        {
-            var best = facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, ct)).Hits;
-            facets = await FacetsAsync(conn, best.Take(FacetDepth), ct);
-        }
-
-        args.Add("ids", page.Select(h => h.Id).ToArray());
-        var rows = page.Count == 0 ? [] : (await conn.QueryAsync<HitRow>(new CommandDefinition(SearchSql.Page(r), args, cancellationToken: ct))).ToList();
         var scores = page.ToDictionary(h => h.Id, h => h.Score);
         return new SearchResult(total,
-            rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source,
+            read.Rows.Select(h => new SearchHit(h.Id, h.Url, h.Title, Utc(h.Published), h.Authors, h.Language, h.Source,
                 Snippet.Build(h.Excerpt ?? "", words), scores[h.Id])).ToList(),
-            next, facets, near, estimated);
+            next, counts is null ? null : Facets(counts, read.EntityTags), near, estimated);
     }
 
-    /// <summary>Facets of the best-ranked matches, counted from their rows; only the top entities' names are read.</summary>
-    static async Task<SearchFacets> FacetsAsync(NpgsqlConnection conn, IEnumerable<Ranked> best, CancellationToken ct)
+    /// <summary>Facets of the best-ranked matches, counted from their rows, with the top entities' display names.</summary>
+    static SearchFacets Facets(FacetCounts counts, Dictionary<string, string> tags)
     {
-        var counts = FacetCounter.Count(best.Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])));
-        var tags = counts.Entities.Count == 0 ? new Dictionary<string, string>() : (await conn.QueryAsync<(string Key, string Tag)>(
-                new CommandDefinition(SearchSql.EntityNames,
-                    new { keys = counts.Entities.Select(e => e.Value).ToArray(), samples = counts.Entities.Select(e => e.Sample).ToArray() },
-                    cancellationToken: ct)))
-            .ToDictionary(t => t.Key, t => t.Tag, StringComparer.Ordinal);
         var entities = counts.Entities.Select(e =>
         {
             var tag = tags.GetValueOrDefault(e.Value, e.Value);
@@ -103,24 +96,68 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The number of results: exact when ranking visited every match (or the newest list counted fewer than its cap);
-    /// otherwise the planner's estimate of the matches (at least as many as were seen), flagged as an estimate.
+    /// The number of results when it is exact: ranking visited every match, or the newest list counted fewer than its
+    /// cap. Null otherwise: then it is the planner's estimate of the matches (at least as many as were seen), flagged as one.
     /// </summary>
-    static async Task<(long Total, bool Estimated)> TotalAsync(NpgsqlConnection conn, SearchRequest r, bool near, Ranking ranking,
+    static async Task<(long Total, bool Estimated)?> ExactTotalAsync(NpgsqlConnection conn, SearchRequest r, Ranking ranking,
         SearchArgs args, CancellationToken ct)
     {
         if (ranking.Complete) return (ranking.Matches, false);
-        if (r.Query is null)
-        {
-            var counted = await conn.ExecuteScalarAsync<long>(new CommandDefinition(SearchSql.NewestCount(r), args, cancellationToken: ct));
-            if (counted <= NewestCountCap) return (counted, false);
-        }
-        var plan = await conn.ExecuteScalarAsync<string>(new CommandDefinition(
-            "explain (format json) " + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)), args, cancellationToken: ct));
-        using var doc = JsonDocument.Parse(plan!);
-        var estimate = (long)doc.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        return (Math.Max(estimate, Math.Max(ranking.Matches, ranking.Hits.Count)), true);
+        if (r.Query is not null) return null;
+        var counted = await conn.ExecuteScalarAsync<long>(new CommandDefinition(SearchSql.NewestCount(r), args, cancellationToken: ct));
+        return counted <= NewestCountCap ? (counted, false) : null;
     }
+
+    /// <summary>
+    /// One round trip (<see cref="NpgsqlBatch"/>) for the statements that follow ranking: the estimate's plan (when
+    /// <paramref name="estimateSql"/> is given), the display names of the counted entities, the page's rows (@ids).
+    /// </summary>
+    static async Task<AfterRanking> ReadAfterRankingAsync(NpgsqlConnection conn, SearchRequest r, string? estimateSql,
+        IReadOnlyList<FacetCount> entities, bool hasPage, SearchArgs args, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(conn);
+        if (estimateSql is not null) batch.BatchCommands.Add(args.BatchCommand(estimateSql));
+        if (entities.Count > 0)
+        {
+            var names = new NpgsqlBatchCommand(SearchSql.EntityNames);
+            names.Parameters.Add(new NpgsqlParameter("keys", entities.Select(e => e.Value).ToArray()));
+            names.Parameters.Add(new NpgsqlParameter("samples", entities.Select(e => e.Sample).ToArray()));
+            batch.BatchCommands.Add(names);
+        }
+        if (hasPage) batch.BatchCommands.Add(args.BatchCommand(SearchSql.Page(r)));
+        var result = new AfterRanking(null, new Dictionary<string, string>(StringComparer.Ordinal), []);
+        if (batch.BatchCommands.Count == 0) return result;
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (estimateSql is not null)
+        {
+            await reader.ReadAsync(ct);
+            using var doc = JsonDocument.Parse(reader.GetString(0));
+            result = result with { Estimate = (long)doc.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble() };
+            await reader.NextResultAsync(ct);
+        }
+        if (entities.Count > 0)
+        {
+            while (await reader.ReadAsync(ct)) result.EntityTags[reader.GetString(0)] = reader.GetString(1);
+            await reader.NextResultAsync(ct);
+        }
+        if (hasPage)
+            while (await reader.ReadAsync(ct))
+                result.Rows.Add(new HitRow
+                {
+                    Id = reader.GetString(0),
+                    Url = reader.GetString(1),
+                    Title = reader.GetString(2),
+                    Published = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTime>(3),
+                    Authors = reader.GetFieldValue<string[]>(4),
+                    Language = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    Source = reader.GetString(6),
+                    Excerpt = reader.IsDBNull(7) ? null : reader.GetString(7),
+                });
+        return result;
+    }
+
+    sealed record AfterRanking(long? Estimate, Dictionary<string, string> EntityTags, List<HitRow> Rows);
 
     /// <summary>The next <paramref name="take"/> results after <paramref name="cursor"/>, best first; how many matches ranking
     /// visited, and whether those were all of them.</summary>
