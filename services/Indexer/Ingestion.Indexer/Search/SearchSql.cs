@@ -153,6 +153,7 @@ public static class SearchSql
     /// <summary>
     /// The returned page, in the order of @ids, each with the text its snippet is made from (<see cref="Snippet"/>): with a
     /// query, the body (its first <see cref="SnippetChars"/> characters); without, the description or summary.
+    /// <c>SearchQueries.ReadAfterRankingAsync</c> reads the columns by position: keep their order.
     /// </summary>
     public static string Page(SearchRequest r) => $"""
         select a.article_id as Id, a.url, a.title, a.published, a.authors, a.language, a.source,
