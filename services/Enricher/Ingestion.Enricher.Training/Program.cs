@@ -40,6 +40,15 @@ void Add(string source, IEnumerable<(string[] Words, string[] Tags)> sentences)
 Add("wikigold", Corpora.ReadConll(Path.Combine(corpus, "wikigold", "wikigold.conll.txt")));
 foreach (var file in Directory.GetFiles(Path.Combine(corpus, "BTC"), "*.conll").Order(StringComparer.Ordinal))
     Add("BTC/" + Path.GetFileName(file), Corpora.ReadConll(file));
+if (clustersOnly)
+{
+    // Before the UNER dev split is read: the table is built once, and held-out dev documents must not find their names in it.
+    var words = raw.SelectMany(r => r.Words).Concat(gazetteer.FirstNames)
+        .Concat(gazetteer.Surnames.Keys).Concat(NerSentence.CityNames.SelectMany(c => c.Split(' ')));
+    WordClusterBuilder.Build(words, Option("--clusters-output") ?? Path.Combine(root, "services", "Enricher",
+        "Ingestion.Enricher.Domain", "Entities", "Model", "word-clusters.tsv.gz"), seed);
+    return 0;
+}
 var dev = Corpora.ReadSpansJsonl(Path.Combine(corpus, "UNER_English-EWT", "en_ewt-dev.spans.jsonl"));
 var held = new List<SpansSentence>();
 var devTrain = new List<(string[] Words, string[] Tags)>();
@@ -53,16 +62,6 @@ foreach (var sentence in dev)
 var holdoutOutput = Option("--holdout-output");
 if (holdoutOutput is not null) File.WriteAllLines(holdoutOutput, held.Select(h => h.Line));
 for (var k = 0; k < devWeight; k++) Add($"UNER-dev (copy {k + 1})", devTrain);
-
-if (clustersOnly)
-{
-    // Not the UNER words: the table is built once, and held-out dev documents must not find their names in it.
-    var words = raw.Where(r => !r.Source.StartsWith("UNER", StringComparison.Ordinal)).SelectMany(r => r.Words).Concat(gazetteer.FirstNames)
-        .Concat(gazetteer.Surnames.Keys).Concat(NerSentence.CityNames.SelectMany(c => c.Split(' ')));
-    WordClusterBuilder.Build(words, Option("--clusters-output") ?? Path.Combine(root, "services", "Enricher",
-        "Ingestion.Enricher.Domain", "Entities", "Model", "word-clusters.tsv.gz"), seed);
-    return 0;
-}
 
 var data = raw.Select(r =>
 {

@@ -87,13 +87,14 @@ public static class SearchSql
     {
         (0, _) => "a.tsv @@ q.tsq and not (a.tsv_head @@ q.tsq)",
         (2, false) when span is WindowSpan.Narrow or WindowSpan.Rest => TitleMatch,
-        (2, false) => $"a.tsv_head @@ q.tsq and {TitleMatch}",
-        (2, true) => $"a.tsv_head @@ q.tsq and a.tsv @@ q.tsq and {TitleMatch}",
-        (_, false) => $"a.tsv_head @@ q.tsq and not {TitleMatch}",
-        (_, true) => $"a.tsv_head @@ q.tsq and a.tsv @@ q.tsq and not {TitleMatch}",
+        (2, var excludes) => HeadMatch(excludes) + TitleMatch,
+        (_, var excludes) => HeadMatch(excludes) + "not " + TitleMatch,
     };
 
     const string TitleMatch = "(ts_filter(a.tsv_head, '{a}') @@ q.tsq)";
+
+    /// <summary>The head matches (and, when the query excludes words, the whole article too), then "and ".</summary>
+    static string HeadMatch(bool excludes) => excludes ? "a.tsv_head @@ q.tsq and a.tsv @@ q.tsq and " : "a.tsv_head @@ q.tsq and ";
 
     /// <summary>
     /// A ranked window's width: <c>Narrow</c> no wider than the first window; <c>Wide</c> a quarter of the table or more

@@ -40,10 +40,14 @@ public static class ModelTokenizer
     private static void SplitChunk(string text, int a, int b, List<(int, int)> tokens)
     {
         var chunk = text.AsSpan(a, b - a);
-        if (IsClitic(chunk) || !HasLetterOrDigit(chunk))
+        if (IsClitic(chunk))
         {
-            if (IsClitic(chunk)) tokens.Add((a, b));
-            else Runs(text, a, b, tokens);
+            tokens.Add((a, b));
+            return;
+        }
+        if (!HasLetterOrDigit(chunk))
+        {
+            Runs(text, a, b, tokens);
             return;
         }
         if (chunk.Contains('@') || chunk.Contains("://", StringComparison.Ordinal)
