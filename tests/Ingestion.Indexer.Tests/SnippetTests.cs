@@ -35,4 +35,12 @@ public class SnippetTests
         Assert.Equal("a &lt;script&gt; b", Snippet.Build("a <script> b", ["zzz"]));
         Assert.Equal("", Snippet.Build("   ", ["x"]));
     }
+
+    [Fact]
+    public void Finds_a_late_match_at_a_word_start_only()
+    {
+        var filler = string.Join(' ', Enumerable.Range(0, 3_000).Select(i => $"w{i}"));
+        var snippet = Snippet.Build($"{filler} nonclimate (climate, change) w9", ["climat"]);
+        Assert.Equal("w2993 w2994 w2995 w2996 w2997 w2998 w2999 nonclimate <b>(climate,</b> change) w9", snippet);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ingestion.Indexer.Domain;
 
 /// <summary>One ranked match's facet values: its source, language and entity keys ('TYPE:lower-case name').</summary>
@@ -18,28 +20,56 @@ public static class FacetCounter
 {
     public const int Top = 10;
 
+    sealed class Tally(string sample)
+    {
+        public long Count = 1;
+        public string Sample = sample;
+        public int LastRow; // the row that counted it last: a key repeated within a row counts once
+    }
+
     public static FacetCounts Count(IEnumerable<FacetRow> rows)
     {
-        var entities = new Dictionary<string, (long Count, string Sample)>(StringComparer.Ordinal);
-        var sources = new Dictionary<string, (long Count, string Sample)>(StringComparer.Ordinal);
-        var languages = new Dictionary<string, (long Count, string Sample)>(StringComparer.Ordinal);
+        var entities = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var languages = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var n = 0;
         foreach (var row in rows)
         {
-            Add(sources, row.Source, row.Id);
-            Add(languages, row.Language ?? "und", row.Id);
-            foreach (var key in row.EntityKeys.Distinct(StringComparer.Ordinal)) Add(entities, key, row.Id);
+            n++;
+            Add(sources, row.Source, row.Id, n);
+            Add(languages, row.Language ?? "und", row.Id, n);
+            foreach (var key in row.EntityKeys) Add(entities, key, row.Id, n);
         }
         return new FacetCounts(Best(entities), Best(sources), Best(languages));
     }
 
-    private static void Add(Dictionary<string, (long Count, string Sample)> counts, string value, string id)
+    static void Add(Dictionary<string, Tally> counts, string value, string id, int row)
     {
-        counts[value] = counts.TryGetValue(value, out var c)
-            ? (c.Count + 1, string.CompareOrdinal(id, c.Sample) < 0 ? id : c.Sample)
-            : (1, id);
+        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out var exists);
+        if (!exists) tally = new Tally(id) { LastRow = row };
+        else if (tally!.LastRow != row)
+        {
+            tally.Count++;
+            tally.LastRow = row;
+            if (string.CompareOrdinal(id, tally.Sample) < 0) tally.Sample = id;
+        }
     }
 
-    private static List<FacetCount> Best(Dictionary<string, (long Count, string Sample)> counts) =>
-        counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Top)
-            .Select(c => new FacetCount(c.Key, c.Value.Count, c.Value.Sample)).ToList();
+    /// <summary>The <see cref="Top"/> values, kept in order while the counts are read once (no sort of every value).</summary>
+    static List<FacetCount> Best(Dictionary<string, Tally> counts)
+    {
+        var best = new List<FacetCount>(Top + 1);
+        foreach (var (value, tally) in counts)
+        {
+            if (best.Count == Top && !Before(tally.Count, value, best[^1])) continue;
+            var at = best.Count;
+            while (at > 0 && Before(tally.Count, value, best[at - 1])) at--;
+            best.Insert(at, new FacetCount(value, tally.Count, tally.Sample));
+            if (best.Count > Top) best.RemoveAt(Top);
+        }
+        return best;
+    }
+
+    static bool Before(long count, string value, FacetCount other) =>
+        count > other.Count || count == other.Count && string.CompareOrdinal(value, other.Value) < 0;
 }

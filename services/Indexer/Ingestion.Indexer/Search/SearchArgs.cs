@@ -21,13 +21,23 @@ public sealed class SearchArgs : SqlMapper.IDynamicParameters
     public NpgsqlBatchCommand BatchCommand(string sql)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in _values) command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        AddTo(command.Parameters);
         return command;
     }
 
-    void SqlMapper.IDynamicParameters.AddParameters(IDbCommand command, SqlMapper.Identity identity)
+    /// <summary>A command on <paramref name="connection"/> with these parameters.</summary>
+    public NpgsqlCommand Command(NpgsqlConnection connection, string sql)
     {
-        var parameters = ((NpgsqlCommand)command).Parameters;
+        var command = new NpgsqlCommand(sql, connection);
+        AddTo(command.Parameters);
+        return command;
+    }
+
+    void SqlMapper.IDynamicParameters.AddParameters(IDbCommand command, SqlMapper.Identity identity) =>
+        AddTo(((NpgsqlCommand)command).Parameters);
+
+    void AddTo(NpgsqlParameterCollection parameters)
+    {
         foreach (var (name, value) in _values) parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
     }
 }

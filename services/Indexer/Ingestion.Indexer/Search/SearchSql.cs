@@ -10,6 +10,8 @@ namespace Ingestion.Indexer.Search;
 /// tier newest first, read in windows of the recency index so a page visits a bounded number of matches however many
 /// there are. When full text finds nothing (a misspelling), titles that
 /// near-match (pg_trgm word similarity ≥ 0.6) are the results. Without a query the newest come first.
+/// The ranking statements (<see cref="Tier"/>, <see cref="NearTitles"/>, <see cref="Newest"/>) return the same columns
+/// in the same order, which <c>SearchQueries.ReadRankedAsync</c> reads by position.
 /// </summary>
 public static class SearchSql
 {
