@@ -83,6 +83,15 @@ public class SearchTextTests
         Assert.Equal(expected, SearchText.ForTrigrams(query));
 
     [Theory]
+    [InlineData("Parliment debates", "Parliment debates")]
+    [InlineData("\"climate change\"", null)]
+    [InlineData("\"climate change\" OR \"global warming\" -coal", null)]
+    [InlineData("\"climate change\" polcy", "climate change polcy")]
+    [InlineData("\"unclosed quote", null)]
+    public void Near_titles_only_for_queries_with_an_unquoted_word(string query, string? expected) =>
+        Assert.Equal(expected, SearchRequest.Parse(query, null, null, null, null, null).Request!.TitleText);
+
+    [Theory]
     [InlineData("Governments -coal", new[] { "govern" })]
     [InlineData("\"Prime Minister\" OR PM", new[] { "prime", "minist", "pm" })]
     [InlineData("a polar bears polar", new[] { "polar", "bears" })]

@@ -57,6 +57,10 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
 
             // Near-match on titles (pg_trgm): a misspelt word still finds the headline.
             Assert.Contains("parliament", Ids(await SearchAsync(pipeline, "q=Parliment%20debates")));
+            // ...but quoted words are asked for exactly: no near-matches for them.
+            var quoted = await SearchAsync(pipeline, "q=" + Uri.EscapeDataString("\"Parliment debates\""));
+            Assert.Empty(Ids(quoted));
+            Assert.False(quoted.GetProperty("nearTitles").GetBoolean());
 
             // Filters: language, source, dates, entity by canonical name and type.
             Assert.Equal(["eisbaeren"], Ids(await SearchAsync(pipeline, "lang=de")));

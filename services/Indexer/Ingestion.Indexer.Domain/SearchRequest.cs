@@ -20,8 +20,11 @@ public sealed record SearchRequest(string? Query, string? Language, string? Sour
     public const int MaxQueryLength = 500;
     public const int MaxNameLength = 200;
 
-    /// <summary>Text for near-matching titles with pg_trgm: the query's words without syntax, or null.</summary>
-    public string? TitleText => Query is null ? null : SearchText.ForTrigrams(Query);
+    /// <summary>
+    /// Text for near-matching titles with pg_trgm: the query's words without syntax; null without a query or when every
+    /// word the query asks for is quoted (quotes ask for those exact words, which a near-match would not honour).
+    /// </summary>
+    public string? TitleText => Query is null || SearchText.ForTrigrams(SearchText.WithoutQuoted(Query)) is null ? null : SearchText.ForTrigrams(Query);
 
     /// <summary>Identifies the query and its filters (not the page): a cursor only continues the query that made it.</summary>
     public string Fingerprint => SearchCursor.FingerprintOf(Query, Language, Source, From, To, Entity);

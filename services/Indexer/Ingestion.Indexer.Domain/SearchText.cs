@@ -31,6 +31,19 @@ public static class SearchText
         query is null || ForTrigrams(query) is not { } words ? []
             : words.Split(' ').Select(w => w.ToLowerInvariant()).Select(w => w.Length > 6 ? w[..6] : w).Where(w => w.Length >= 2).Distinct().ToArray();
 
+    /// <summary>The query without its quoted parts (an unclosed quote runs to the end, as websearch_to_tsquery reads it).</summary>
+    public static string WithoutQuoted(string query)
+    {
+        var sb = new StringBuilder(query.Length);
+        var quoted = false;
+        foreach (var ch in query)
+        {
+            if (ch == '"') { quoted = !quoted; sb.Append(' '); }
+            else if (!quoted) sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Whether the query excludes a word (<c>-word</c> outside quotes, as websearch_to_tsquery reads it).</summary>
     public static bool Excludes(string? query)
     {

@@ -191,7 +191,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             if (range.Top is null) continue;
             // The first window: as long as FirstWindow articles take at the table's average rate.
             var perSecond = range.Articles / Math.Max(1, (range.Top.Value - range.Oldest!.Value).TotalSeconds);
-            var (seen, all) = await WalkTierAsync(tier, upper, range.Top.Value, perSecond, range.Articles,
+            var (seen, all) = await WalkTierAsync(tier, upper, range.Top.Value, range.Oldest.Value, perSecond, range.Articles,
                 continuing ? SearchSql.WindowTop.AfterCursor : SearchSql.WindowTop.Inclusive);
             matches += seen;
             complete &= all;
@@ -200,7 +200,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 
         // One tier, newest first, in windows of the recency index (bounded work for common words), each sized from the
         // matches per article seen so far to hold three times the results still needed; none seen: the rest in one go.
-        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, double perSecond, double tableArticles,
+        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, DateTime oldest, double perSecond, double tableArticles,
             SearchSql.WindowTop windowTop)
         {
             long seen = 0;
@@ -210,7 +210,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
                 var from = upper < newest ? upper : newest; // the first window's upper bound may be far above the newest article
                 var seconds = articles / perSecond;
                 DateTime? lower = double.IsFinite(seconds) && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
-                if (r.From is { } earliest && lower is { } l && l < earliest.UtcDateTime) lower = null;
+                // A window reaching below the earliest date asked for, or below the oldest article, is the rest of the tier.
+                if (lower is { } l && (l <= oldest || r.From is { } earliest && l < earliest.UtcDateTime)) lower = null;
                 args.Add("upper", upper);
                 args.Add("lower", lower);
                 args.Add("take", take - results.Count);
