@@ -11,6 +11,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    readonly TableTimeSpan _timeSpan = new();
+
     /// <summary>Facets count the entities, sources and languages of this many best-ranked matches.</summary>
     public const int FacetDepth = 500;
 
@@ -49,15 +51,15 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         // With facets on the first page, one ranking pass serves both: the page is the head of the best FacetDepth.
         var take = r.Facets && r.Cursor is null ? Math.Max(r.Limit + 1, FacetDepth) : r.Limit + 1;
         var facetsHere = r.Facets && r.Cursor is null; // this ranking is also the facets' best FacetDepth
-        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, ct);
+        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, _timeSpan, ct);
         if (ranking.Hits.Count == 0 && !near && r.Cursor is null && r.TitleText is not null)
         {
             near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
-            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, ct);
+            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, _timeSpan, ct);
         }
         var page = ranking.Hits.Take(r.Limit).ToList();
         var counts = r.Facets
-            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, ct)).Hits)
+            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, _timeSpan, ct)).Hits)
                 .Take(FacetDepth).Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])))
             : null;
         var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate) : await ExactTotalAsync(conn, r, ranking, args, ct);
@@ -162,7 +164,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
     /// <summary>The next <paramref name="take"/> results after <paramref name="cursor"/>, best first; how many matches ranking
     /// visited, and whether those were all of them.</summary>
     static async Task<Ranking> RankAsync(NpgsqlConnection conn, SearchRequest r, bool near, int take, SearchCursor? cursor,
-        bool facetColumns, SearchArgs args, CancellationToken ct)
+        bool facetColumns, SearchArgs args, TableTimeSpan timeSpan, CancellationToken ct)
     {
         var after = cursor is not null;
         args.Add("take", take);
@@ -178,20 +180,19 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         var complete = !after;
         var startTier = cursor is null ? SearchSql.Tiers - 1 : Math.Clamp((int)Math.Floor(cursor.Score), 0, SearchSql.Tiers - 1);
         var top = r.To?.UtcDateTime ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
-        (DateTime? Top, DateTime? Oldest, double Articles)? fromTop = null; // the same for every tier read from the top
+        var span = await timeSpan.GetAsync(conn, ct);
         var tier = startTier;
         for (; tier >= 0 && results.Count < take; tier--)
         {
             var continuing = cursor is not null && tier == startTier;
             var upper = continuing ? cursor!.Published!.Value.UtcDateTime : top;
-            args.Add("upper", upper);
-            var range = !continuing && fromTop is { } known ? known : await conn.QuerySingleAsync<(DateTime? Top, DateTime? Oldest, double Articles)>(
-                new CommandDefinition(SearchSql.TimeRange, args, cancellationToken: ct));
-            if (!continuing) fromTop = range;
-            if (range.Top is null) continue;
-            // The first window: as long as FirstWindow articles take at the table's average rate.
-            var perSecond = range.Articles / Math.Max(1, (range.Top.Value - range.Oldest!.Value).TotalSeconds);
-            var (seen, all) = await WalkTierAsync(tier, upper, range.Top.Value, range.Oldest.Value, perSecond, range.Articles,
+            // The first window: as long as FirstWindow articles take at the table's average rate. Where the span cannot
+            // say (an empty or unread table, or everything it knows is newer than upper), the tier is read in one go.
+            var newest = span.Newest is { } n && n < upper ? n : upper;
+            var oldest = span.Oldest ?? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+            var perSecond = span.Newest is not null && span.Oldest is not null && oldest <= upper
+                ? span.Articles / Math.Max(1, (newest - oldest).TotalSeconds) : 0;
+            var (seen, all) = await WalkTierAsync(tier, upper, newest, oldest, perSecond, span.Articles,
                 continuing ? SearchSql.WindowTop.AfterCursor : SearchSql.WindowTop.Inclusive);
             matches += seen;
             complete &= all;
@@ -208,7 +209,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             while (true)
             {
                 var from = upper < newest ? upper : newest; // the first window's upper bound may be far above the newest article
-                var seconds = articles / perSecond;
+                var seconds = perSecond > 0 ? articles / perSecond : double.PositiveInfinity;
                 DateTime? lower = double.IsFinite(seconds) && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
                 // A window reaching below the earliest date asked for, or below the oldest article, is the rest of the tier.
                 if (lower is { } l && (l <= oldest || r.From is { } earliest && l < earliest.UtcDateTime)) lower = null;

@@ -110,9 +110,9 @@ public static class SearchSql
     /// <summary>Which rows at a window's upper bound belong to it: all (the first window), those after the cursor's id (continuing a page), none (an earlier window had them).</summary>
     public enum WindowTop { Inclusive, AfterCursor, Exclusive }
 
-    /// <summary>The newest and oldest sort times at or below @upper (by the recency index), and how many articles the table holds (planner statistics).</summary>
-    public const string TimeRange = $"""
-        select (select {SortTime} from articles a where {SortTime} <= @upper order by {SortTime} desc limit 1) as Top,
+    /// <summary>The newest and oldest sort times (both ends of the recency index), and how many articles the table holds (planner statistics).</summary>
+    public const string TimeSpan = $"""
+        select (select {SortTime} from articles a order by {SortTime} desc limit 1) as Newest,
                (select {SortTime} from articles a order by {SortTime} limit 1) as Oldest,
                (select greatest(reltuples, 1)::float8 from pg_class where oid = 'articles'::regclass) as Articles
         """;
