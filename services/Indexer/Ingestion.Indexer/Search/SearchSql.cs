@@ -111,7 +111,7 @@ public static class SearchSql
     public enum WindowTop { Inclusive, AfterCursor, Exclusive }
 
     /// <summary>The newest and oldest sort times (both ends of the recency index), and how many articles the table holds (planner statistics).</summary>
-    public const string TimeSpan = $"""
+    public const string SortTimeSpan = $"""
         select (select {SortTime} from articles a order by {SortTime} desc limit 1) as Newest,
                (select {SortTime} from articles a order by {SortTime} limit 1) as Oldest,
                (select greatest(reltuples, 1)::float8 from pg_class where oid = 'articles'::regclass) as Articles

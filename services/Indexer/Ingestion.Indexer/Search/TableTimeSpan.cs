@@ -24,7 +24,7 @@ public sealed class TableTimeSpan
     {
         var now = Environment.TickCount64;
         if (_last is { } last && now - last.AtMs < Refresh.TotalMilliseconds) return last.Span;
-        var span = await conn.QuerySingleAsync<Span>(new CommandDefinition(SearchSql.TimeSpan, cancellationToken: ct));
+        var span = await conn.QuerySingleAsync<Span>(new CommandDefinition(SearchSql.SortTimeSpan, cancellationToken: ct));
         _last = new Read(span, now);
         return span;
     }
