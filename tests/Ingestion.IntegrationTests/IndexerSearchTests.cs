@@ -151,6 +151,42 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Articles_outside_the_cached_time_span_are_found_at_once()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(servers, "idxspan");
+        try
+        {
+            await pipeline.StartAsync("Indexer");
+            await IndexerMessages.PublishAsync(servers, pipeline,
+                [IndexerMessages.Article("middle", "Archipelago ferry survey", "The archipelago ferry survey began.", March)]);
+            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == 1,
+                TimeSpan.FromSeconds(60), "the first article indexed");
+            // This search reads the table's time span (March 2024 only), which searches then share for a few seconds.
+            Assert.Equal(["middle"], Ids(await SearchAsync(pipeline, "q=archipelago")));
+
+            // Older and newer than every article the cached span knows: windows are sized from that span, but their
+            // bounds are conditions in the SQL and a tier it cannot size is read whole, so nothing is hidden.
+            await IndexerMessages.PublishAsync(servers, pipeline,
+            [
+                IndexerMessages.Article("older", "Archipelago ferry plans", "The archipelago ferry plans were drawn.", March.AddYears(-30)),
+                IndexerMessages.Article("newer", "Archipelago ferry opens", "The archipelago ferry opened.", March.AddYears(5)),
+            ]);
+            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == 3,
+                TimeSpan.FromSeconds(60), "all three indexed");
+            Assert.Equal(["newer", "middle", "older"], Ids(await SearchAsync(pipeline, "q=archipelago")));
+            // Quoted, so that an empty ranking could not be rescued by the near-title fallback.
+            var phrase = "q=" + Uri.EscapeDataString("\"archipelago ferry\"");
+            Assert.Equal(["older"], Ids(await SearchAsync(pipeline, phrase + "&to=2000-01-01")));
+            Assert.Equal(["newer"], Ids(await SearchAsync(pipeline, phrase + "&from=2025-01-01")));
+        }
+        catch
+        {
+            output.WriteLine(pipeline.Logs());
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task Rejections_keep_what_the_refused_page_said_about_itself()
     {
         await using var pipeline = await TestPipeline.CreateAsync(servers, "idxreject");
