@@ -11,6 +11,7 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
 builder.Services.AddSingleton<ArticleIndex>();
 builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<SearchQueries>();
+builder.Services.AddSingleton<ArticleQueries>();
 builder.Services.AddOpenApi(); // GET /openapi/v1.json
 
 var app = builder.Build();

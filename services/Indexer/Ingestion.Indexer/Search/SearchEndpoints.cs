@@ -23,7 +23,7 @@ public static class SearchEndpoints
             .WithName("Search")
             .WithSummary("Full-text search over indexed articles: title matches, then title-and-description matches, then the rest, each newest first; an empty q lists the newest.")
             .WithDescription("""
-                q: web-search syntax (words, "quoted phrases", OR, -excluded), at most 500 characters; when nothing matches, titles that nearly match (pg_trgm).
+                q: web-search syntax (words, "quoted phrases", OR, -excluded), at most 500 characters; when nothing matches, titles that nearly match its unquoted words (pg_trgm).
                 lang: ISO 639-1 code. source: source name. from/to: publication date range (YYYY-MM-DD or ISO 8601).
                 entity (+ optional entityType PER|ORG|LOC): only articles naming that canonical entity.
                 limit: page size, default 20, at most 100. cursor: the 'next' value of the previous page (same q and filters).
@@ -32,26 +32,26 @@ public static class SearchEndpoints
             .Produces<SearchResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        app.MapGet("/articles/changes", async (long? after, int? limit, SearchQueries queries, CancellationToken ct) =>
+        app.MapGet("/articles/changes", async (long? after, int? limit, ArticleQueries articles, CancellationToken ct) =>
                 limit is < 1
                     ? Results.Problem("limit must be positive.", statusCode: StatusCodes.Status400BadRequest)
-                    : Results.Ok(await queries.ChangesAsync(after ?? 0, Math.Min(limit ?? 100, 1000), ct)))
+                    : Results.Ok(await articles.ChangesAsync(after ?? 0, Math.Min(limit ?? 100, 1000), ct)))
             .WithName("Changes")
             .WithSummary("ArticleIndexed events after a change cursor, in order (at most 1000 per call).")
             .Produces<ChangesPage>();
 
-        app.MapGet("/articles/{id}", async (string id, SearchQueries queries, CancellationToken ct) =>
-                await queries.GetArticleAsync(id, ct) is { } article ? Results.Ok(article) : Results.NotFound())
+        app.MapGet("/articles/{id}", async (string id, ArticleQueries articles, CancellationToken ct) =>
+                await articles.GetArticleAsync(id, ct) is { } article ? Results.Ok(article) : Results.NotFound())
             .WithName("GetArticle")
             .WithSummary("The whole article (newest revision) with its enrichments and all its revisions.")
             .Produces<ArticleDetail>()
             .Produces(StatusCodes.Status404NotFound);
 
-        app.MapGet("/rejections", async (int? limit, SearchQueries queries, CancellationToken ct) =>
-            Results.Ok(await queries.RejectionsAsync(Math.Clamp(limit ?? 50, 1, 1000), ct)))
+        app.MapGet("/rejections", async (int? limit, ArticleQueries articles, CancellationToken ct) =>
+            Results.Ok(await articles.RejectionsAsync(Math.Clamp(limit ?? 50, 1, 1000), ct)))
             .Produces<IReadOnlyList<ArticleRejected>>();
 
-        app.MapGet("/status", async (SearchQueries queries, CancellationToken ct) => Results.Ok(await queries.StatusAsync(ct)));
+        app.MapGet("/status", async (ArticleQueries articles, CancellationToken ct) => Results.Ok(await articles.StatusAsync(ct)));
         return app;
     }
 }
