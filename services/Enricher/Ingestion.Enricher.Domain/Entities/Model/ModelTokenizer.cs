@@ -17,6 +17,9 @@ public static class ModelTokenizer
         "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
+        Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] Clitics = ["n't", "'s", "'m", "'ve", "'ll", "'re", "'d", "n’t", "’s", "’m", "’ve", "’ll", "’re", "’d"];
 
     /// <summary>The tokens of <paramref name="text"/>[start..end) as (start, end) character offsets.</summary>
@@ -139,8 +142,7 @@ public static class ModelTokenizer
     {
         if (word.IsEmpty) return false;
         if (word.Length == 1) return char.IsLetter(word[0]);
-        var lookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.Contains(word)) return true;
+        if (AbbreviationLookup.Contains(word)) return true;
         if (!word.Contains('.')) return false;
         foreach (var c in word)
             if (!(char.IsLetter(c) || c == '.')) return false;

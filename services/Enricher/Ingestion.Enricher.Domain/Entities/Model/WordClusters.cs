@@ -21,13 +21,8 @@ public sealed class WordClusters
     public static WordClusters Default => Lazy.Value;
 
     private readonly Dictionary<string, string[]> _clusters;
-    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public WordClusters(Dictionary<string, string[]> clusters)
-    {
-        _clusters = clusters;
-        _lookup = clusters.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public WordClusters(Dictionary<string, string[]> clusters) => _clusters = clusters;
 
     public int Count => _clusters.Count;
 
@@ -35,7 +30,7 @@ public sealed class WordClusters
     public static string Key(string word) => word.ToLowerInvariant();
 
     /// <summary>The word's cluster at each granularity (as text, for feature keys), or null when the table does not hold it.</summary>
-    public string[]? Of(string lowerCaseWord) => _lookup.TryGetValue(lowerCaseWord, out var ids) ? ids : null;
+    public string[]? Of(string lowerCaseWord) => _clusters.TryGetValue(lowerCaseWord, out var ids) ? ids : null;
 
     public static WordClusters Read(Stream gzipped)
     {
