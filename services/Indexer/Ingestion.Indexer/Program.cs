@@ -8,6 +8,8 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
     bus.AddConsumer<ArticleEnrichedConsumer, ArticleEnrichedConsumerDefinition>();
     bus.AddConsumer<ArticleRejectedConsumer, ArticleRejectedConsumerDefinition>();
 });
+// Body vectors built in this process (0 entries: PostgreSQL builds them all); see docs/indexer.md.
+builder.Services.AddSingleton(new BodyVectors(builder.Configuration.GetValue("Indexer:BodyVectorCacheEntries", BodyVectors.DefaultCachedEntries)));
 builder.Services.AddSingleton<ArticleIndex>();
 builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<SearchQueries>();

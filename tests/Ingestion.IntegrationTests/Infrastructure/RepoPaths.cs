@@ -8,6 +8,13 @@ public static class RepoPaths
     public static string Seeds => Path.Combine(Root, "seeds");
     public static string Deploy => Path.Combine(Root, "deploy", "local");
 
+    /// <summary>A file of ../shared/corpus beside the repository; null when it is absent (a user's clone).</summary>
+    public static string? Corpus(params string[] parts)
+    {
+        var path = Path.Combine([Root, "..", "shared", "corpus", .. parts]);
+        return File.Exists(path) ? Path.GetFullPath(path) : null;
+    }
+
     /// <summary>Debug or Release: the configuration this test assembly was built in (the services were built beside it).</summary>
     public static string Configuration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Ingestion.Contracts;
 using Ingestion.Indexer.Domain;
@@ -15,7 +16,7 @@ namespace Ingestion.Indexer.Indexing;
 /// order they were handed out: a reader of <c>GET /articles/changes?after=</c> never skips a revision committed later with
 /// a lower cursor. One message or a batch take the same path (<see cref="IndexBatchAsync"/>).
 /// </summary>
-public sealed class ArticleIndex(NpgsqlDataSource dataSource)
+public sealed class ArticleIndex(NpgsqlDataSource dataSource, BodyVectors bodyVectors)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,7 +35,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
         await using var tx = await conn.BeginTransactionAsync(ct);
         // Per article, only the highest revision of the batch can replace the stored one (and only if it is newer).
         var newest = events.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).OrderBy(f => f.Event.ArticleId, StringComparer.Ordinal).ToList();
-        await UpsertArticlesAsync(conn, tx, newest, indexedAt, ct);
+        await UpsertArticlesAsync(conn, tx, newest, indexedAt, bodyVectors, ct);
 
         await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('indexer-change-feed'))", conn, tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
@@ -85,11 +86,16 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
     /// <summary>
     /// Inserts or replaces article rows (when the stored revision is older), with their vectors: the head (title A,
     /// description or summary B) parsed once and reused in the whole vector (body C, first 300,000 characters:
-    /// to_tsvector refuses vectors over 1 MB). Rows come sorted by id, so concurrent writers lock rows in one order.
+    /// to_tsvector refuses vectors over 1 MB). The body's part comes from <see cref="BodyVectors"/> where it could build it,
+    /// else from to_tsvector. Rows come sorted by id, so concurrent writers lock rows in one order.
     /// </summary>
     static async Task UpsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
-        List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, CancellationToken ct)
+        List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, BodyVectors bodyVectors, CancellationToken ct)
     {
+        var bodies = rows.Select(r => string.Join("\n\n", r.Message.Article.Paragraphs)).ToArray();
+        var configs = rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray();
+        var vectors = await bodyVectors.BuildAsync(conn, tx, configs.Zip(bodies).ToList(), ct);
+        Activity.Current?.SetTag("indexer.body_vectors_built", vectors.Count(v => v is not null));
         await using var cmd = new NpgsqlCommand("""
             insert into articles (article_id, revision, url, title, authors, published, language, source, site_name, dateline,
                 description, summary, image_url, body, paragraphs, entities, keywords, quotes, duplicate_of, ts_config,
@@ -97,11 +103,11 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
             select t.id, t.rev, t.url, t.title, array(select jsonb_array_elements_text(t.authors::jsonb)), t.published, t.lang,
                 t.source, t.site, t.dateline, t.descr, t.summary, t.image, t.body, t.paragraphs::jsonb, t.entities::jsonb,
                 array(select jsonb_array_elements_text(t.keywords::jsonb)), t.quotes::jsonb, t.dup, t.cfg::regconfig, @at,
-                h.head, h.head || setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C')
+                h.head, h.head || coalesce(t.btsv, setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C'))
             from unnest(@id, @rev, @url, @title, @authors, @published, @lang, @source, @site, @dateline, @descr, @summary, @image,
-                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg)
+                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg, @btsv)
                  as t(id, rev, url, title, authors, published, lang, source, site, dateline, descr, summary, image,
-                      body, paragraphs, entities, keywords, quotes, dup, cfg)
+                      body, paragraphs, entities, keywords, quotes, dup, cfg, btsv)
                  cross join lateral (select setweight(to_tsvector(t.cfg::regconfig, t.title), 'A') ||
                                             setweight(to_tsvector(t.cfg::regconfig, coalesce(t.descr, t.summary)), 'B') as head) h
             on conflict (article_id) do update set
@@ -131,13 +137,14 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource)
         p.Add(Nullable("descr", Opt((a, _) => a.Description)));
         p.AddWithValue("summary", Col((_, e) => e.Summary));
         p.Add(Nullable("image", Opt((a, _) => a.ImageUrl)));
-        p.AddWithValue("body", Col((a, _) => string.Join("\n\n", a.Paragraphs)));
+        p.AddWithValue("body", bodies);
         p.AddWithValue("paragraphs", Col((a, _) => JsonSerializer.Serialize(a.Paragraphs, Json)));
         p.AddWithValue("entities", Col((_, e) => JsonSerializer.Serialize(e.Entities, Json)));
         p.AddWithValue("keywords", Col((_, e) => JsonSerializer.Serialize(e.Keywords, Json)));
         p.AddWithValue("quotes", Col((_, e) => JsonSerializer.Serialize(e.Quotes, Json)));
         p.Add(Nullable("dup", Opt((_, e) => e.DuplicateOf)));
-        p.AddWithValue("cfg", rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray());
+        p.AddWithValue("cfg", configs);
+        p.Add(new NpgsqlParameter("btsv", NpgsqlDbType.Array | NpgsqlDbType.TsVector) { Value = vectors });
         p.AddWithValue("at", indexedAt.UtcDateTime);
 
         await cmd.ExecuteNonQueryAsync(ct);

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Dapper;
 using Ingestion.Contracts;
+using Ingestion.Indexer.Indexing;
 using Npgsql;
 
 namespace Ingestion.Indexer.Search;
 
 /// <summary>The index read by article: one article with its revisions, the change feed, the counts, the rejections.</summary>
-public sealed class ArticleQueries(NpgsqlDataSource dataSource)
+public sealed class ArticleQueries(NpgsqlDataSource dataSource, BodyVectors bodyVectors)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -45,7 +46,12 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource)
         var row = await conn.QuerySingleAsync<(long Articles, long Revisions, long Rejections)>(new CommandDefinition(
             "select (select count(*) from articles), (select count(*) from revisions), (select count(*) from rejections)",
             cancellationToken: ct));
-        return new { articles = row.Articles, revisions = row.Revisions, rejections = row.Rejections };
+        var vectors = bodyVectors.Counts;
+        return new
+        {
+            articles = row.Articles, revisions = row.Revisions, rejections = row.Rejections,
+            bodyVectors = new { builtHere = vectors.BuiltHere, leftToPostgres = vectors.LeftToPostgres, remembered = vectors.Remembered },
+        };
     }
 
     public async Task<IReadOnlyList<ArticleRejected>> RejectionsAsync(int limit, CancellationToken ct)

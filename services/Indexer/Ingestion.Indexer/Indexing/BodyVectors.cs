@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Ingestion.Indexer.Domain;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ingestion.Indexer.Indexing;
+
+/// <summary>
+/// Builds the body part of an article's text vector in this process, equal to PostgreSQL's
+/// <c>setweight(to_tsvector(config, body), 'C')</c>, so that PostgreSQL does not parse every body (its parser was about
+/// half of the database's work per article). PostgreSQL still decides everything: <see cref="VectorText"/> splits plain
+/// words the way its parser does, any other chunk is split by PostgreSQL's parser (<c>ts_parse</c>), and every word's
+/// lexemes come from the configuration's own dictionary (<c>ts_lexize</c>). Both answers are remembered, so after the first
+/// batches almost nothing is asked. A body this cannot reproduce exactly (over 300,000 characters, a tag, a word over
+/// 2,047 bytes, more than 16,382 words or 255 repeats of one lexeme, a token type with a chain of dictionaries) gets null:
+/// PostgreSQL builds that one itself. <paramref name="maxCachedEntries"/> bounds the memory (the answers are forgotten
+/// when there are more); 0 turns this off and PostgreSQL builds every vector.
+/// </summary>
+public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCachedEntries)
+{
+    public const int DefaultCachedEntries = 500_000;
+    const int MaxTokenType = 64;
+
+    /// <summary>A word the configuration maps to more than one dictionary, or that its dictionary does not recognise.</summary>
+    static readonly string[] Unsupported = ["\0unsupported"];
+
+    /// <summary>What PostgreSQL answered for one configuration.</summary>
+    sealed class Answers
+    {
+        /// <summary>Chunks as the parser splits them (the blanks too).</summary>
+        public readonly ConcurrentDictionary<string, VectorText.Piece[]> Chunks = new();
+
+        /// <summary>Per token type, a word's lexemes (empty for a stop word); null when the configuration does not index the type.</summary>
+        public readonly ConcurrentDictionary<string, string[]?>[] Words =
+            Enumerable.Range(0, MaxTokenType).Select(_ => new ConcurrentDictionary<string, string[]?>()).ToArray();
+
+        /// <summary>The same lookups by the span of a word in its body (no string made to look one up).</summary>
+        public readonly ConcurrentDictionary<string, string[]?>.AlternateLookup<ReadOnlySpan<char>>[] WordsBySpan;
+
+        /// <summary>One string per lexeme, so a body's lexemes are told apart by reference.</summary>
+        public readonly ConcurrentDictionary<string, string> Lexemes = new();
+
+        public Answers() => WordsBySpan = Words.Select(w => w.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+
+        public int Count => Chunks.Count + Words.Sum(w => w.Count);
+    }
+
+    /// <summary>What a batch still has to ask PostgreSQL.</summary>
+    sealed class Unknown
+    {
+        public readonly HashSet<(string Config, string Chunk)> Chunks = [];
+        public readonly HashSet<(string Config, int Type, string Word)> Words = [];
+    }
+
+    readonly ConcurrentDictionary<string, Answers> answers = new();
+    long builtHere, leftToPostgres;
+
+    public bool Enabled => maxCachedEntries > 0;
+
+    /// <summary>Since the process started: bodies vectorised here, bodies left to PostgreSQL, and the answers remembered now.</summary>
+    public (long BuiltHere, long LeftToPostgres, long Remembered) Counts =>
+        (Interlocked.Read(ref builtHere), Interlocked.Read(ref leftToPostgres), answers.Values.Sum(a => (long)a.Count));
+
+    /// <summary>The body vectors of <paramref name="docs"/> (null where PostgreSQL must build it), asking PostgreSQL what is not known yet.</summary>
+    public async Task<NpgsqlTsVector?[]> BuildAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
+        IReadOnlyList<(string Config, string Body)> docs, CancellationToken ct)
+    {
+        var result = await VectorsAsync(conn, tx, docs, ct);
+        var built = result.Count(v => v is not null);
+        Interlocked.Add(ref builtHere, built);
+        Interlocked.Add(ref leftToPostgres, result.Length - built);
+        return result;
+    }
+
+    async Task<NpgsqlTsVector?[]> VectorsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
+        IReadOnlyList<(string Config, string Body)> docs, CancellationToken ct)
+    {
+        var result = new NpgsqlTsVector?[docs.Count];
+        if (!Enabled) return result;
+        var scratch = new Scratch();
+        var unknown = new Unknown();
+        var incomplete = new bool[docs.Count];
+        for (var i = 0; i < docs.Count; i++)
+            result[i] = Build(docs[i].Config, docs[i].Body, scratch, unknown, out incomplete[i]);
+        if (unknown.Chunks.Count + unknown.Words.Count == 0) return result;
+
+        // Chunks first: their tokens are words to look up too. Then the bodies that missed an answer, again.
+        await ParseAsync(conn, tx, unknown.Chunks, ct);
+        for (var i = 0; i < docs.Count; i++)
+            if (incomplete[i])
+                Build(docs[i].Config, docs[i].Body, scratch, unknown, out _);
+        await LexizeAsync(conn, tx, unknown.Words, ct);
+        for (var i = 0; i < docs.Count; i++)
+            if (incomplete[i])
+                result[i] = Build(docs[i].Config, docs[i].Body, scratch, null, out _);
+        if (answers.Values.Sum(a => a.Count) > maxCachedEntries) answers.Clear();
+        return result;
+    }
+
+    /// <summary>One batch's working lists, reused from body to body (a body's vector is otherwise mostly allocation).</summary>
+    sealed class Scratch
+    {
+        public readonly List<VectorText.Piece> Pieces = new(2048);
+        public readonly Dictionary<string, int> Index = new(1024, ReferenceEqualityComparer.Instance);
+        public readonly List<string> Lexemes = new(1024);
+        public readonly List<int> Counts = new(1024);
+        public readonly List<(int Lexeme, int Position)> Occurrences = new(2048);
+
+        public void Clear()
+        {
+            Pieces.Clear();
+            Index.Clear();
+            Lexemes.Clear();
+            Counts.Clear();
+            Occurrences.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The vector of one body from the answers known; null when it must be left to PostgreSQL, or, with
+    /// <paramref name="incomplete"/>, when an answer is missing (then every missing one is added to <paramref name="unknown"/>).
+    /// </summary>
+    NpgsqlTsVector? Build(string config, string body, Scratch scratch, Unknown? unknown, out bool incomplete)
+    {
+        incomplete = false;
+        scratch.Clear();
+        if (!VectorText.TrySplit(body, scratch.Pieces)) return null;
+        var known = answers.GetOrAdd(config, _ => new Answers());
+        var (position, complete) = (0, true);
+        foreach (var piece in scratch.Pieces)
+        {
+            if (piece.Type != VectorText.Chunk)
+            {
+                if (!Add(config, known, piece.Type, piece.In(body), scratch, ref position, ref complete, unknown)) return null;
+                continue;
+            }
+            if (!known.Chunks.TryGetValue(piece.Text!, out var tokens))
+            {
+                unknown?.Chunks.Add((config, piece.Text!));
+                complete = false;
+                continue;
+            }
+            foreach (var token in tokens)
+                if (!Add(config, known, token.Type, token.Text, scratch, ref position, ref complete, unknown)) return null;
+        }
+        incomplete = !complete;
+        return complete ? ToVector(scratch) : null;
+    }
+
+    /// <summary>
+    /// As PostgreSQL's <c>parsetext</c>: a token of a type the configuration indexes takes the next position (a stop word
+    /// too); its lexeme, if any, is recorded there. False where PostgreSQL would do something this does not reproduce; a
+    /// word not known yet is noted in <paramref name="unknown"/> and leaves the vector incomplete.
+    /// </summary>
+    static bool Add(string config, Answers known, int type, ReadOnlySpan<char> word, Scratch scratch, ref int position,
+        ref bool complete, Unknown? unknown)
+    {
+        if (type is < 0 or >= MaxTokenType) return false;
+        if (!known.WordsBySpan[type].TryGetValue(word, out var found))
+        {
+            unknown?.Words.Add((config, type, word.ToString()));
+            complete = false;
+            return true;
+        }
+        if (found is null) return true;
+        if (ReferenceEquals(found, Unsupported)) return false;
+        if (word.Length >= 2047 / 3 && Encoding.UTF8.GetByteCount(word) >= 2047) return false; // skipped with a notice
+        if (++position >= 16383) return false; // positions stop at 16,383
+        if (!complete) return true;
+        foreach (var lexeme in found)
+        {
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(scratch.Index, lexeme, out var seen);
+            if (!seen)
+            {
+                index = scratch.Lexemes.Count;
+                scratch.Lexemes.Add(lexeme);
+                scratch.Counts.Add(0);
+            }
+            if (scratch.Counts[index] == 255) return false; // a lexeme keeps at most 255 positions
+            scratch.Counts[index]++;
+            scratch.Occurrences.Add((index, position));
+        }
+        return true;
+    }
+
+    /// <summary>Splits chunks with the configuration's parser, remembering their tokens in order.</summary>
+    async Task ParseAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, string Chunk)> unknown, CancellationToken ct)
+    {
+        if (unknown.Count == 0) return;
+        var keys = unknown.ToArray();
+        await using var cmd = new NpgsqlCommand("""
+            select t.i, p.tokid, p.token
+            from unnest(@cfg, @chunk) with ordinality as t(cfg, chunk, i)
+            cross join lateral ts_parse((select c.cfgparser from pg_ts_config c where c.oid = t.cfg::regconfig), t.chunk)
+                 with ordinality as p(tokid, token, k)
+            order by t.i, p.k
+            """, conn, tx);
+        cmd.Parameters.AddWithValue("cfg", keys.Select(k => k.Config).ToArray());
+        cmd.Parameters.AddWithValue("chunk", keys.Select(k => k.Chunk).ToArray());
+        var tokens = keys.Select(_ => new List<VectorText.Piece>()).ToArray();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                var token = reader.GetString(2);
+                tokens[reader.GetInt64(0) - 1].Add(new VectorText.Piece(reader.GetInt32(1), 0, token.Length, token));
+            }
+        for (var i = 0; i < keys.Length; i++)
+            answers.GetOrAdd(keys[i].Config, _ => new Answers()).Chunks[keys[i].Chunk] = tokens[i].ToArray();
+    }
+
+    /// <summary>Asks each word's dictionary (the one its token type maps to in the configuration) for its lexemes.</summary>
+    async Task LexizeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, int Type, string Word)> unknown, CancellationToken ct)
+    {
+        if (unknown.Count == 0) return;
+        var keys = unknown.ToArray();
+        await using var cmd = new NpgsqlCommand("""
+            select t.i, m.dicts,
+                   (select ts_lexize(d.mapdict::regdictionary, t.word) from pg_ts_config_map d
+                    where d.mapcfg = t.cfg::regconfig and d.maptokentype = t.type order by d.mapseqno limit 1)
+            from unnest(@cfg, @type, @word) with ordinality as t(cfg, type, word, i)
+            cross join lateral (select count(*)::int as dicts from pg_ts_config_map d
+                                where d.mapcfg = t.cfg::regconfig and d.maptokentype = t.type) m
+            """, conn, tx);
+        cmd.Parameters.AddWithValue("cfg", keys.Select(k => k.Config).ToArray());
+        cmd.Parameters.AddWithValue("type", keys.Select(k => k.Type).ToArray());
+        cmd.Parameters.AddWithValue("word", keys.Select(k => k.Word).ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var (config, type, word) = keys[reader.GetInt64(0) - 1];
+            var dicts = reader.GetInt32(1);
+            var found = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2);
+            var known = answers.GetOrAdd(config, _ => new Answers());
+            known.Words[type][word] = dicts == 0 ? null
+                : dicts > 1 || found is null || found.Length > 1 ? Unsupported
+                : found.Select(l => known.Lexemes.GetOrAdd(l, l)).ToArray();
+        }
+    }
+
+    /// <summary>Weight C on every position; PostgreSQL sorts the lexemes when it receives the vector (binary, so it parses nothing).</summary>
+    static NpgsqlTsVector ToVector(Scratch scratch)
+    {
+        var positions = new List<NpgsqlTsVector.Lexeme.WordEntryPos>[scratch.Lexemes.Count];
+        for (var i = 0; i < positions.Length; i++)
+            positions[i] = new List<NpgsqlTsVector.Lexeme.WordEntryPos>(scratch.Counts[i]);
+        foreach (var (lexeme, position) in scratch.Occurrences)
+            positions[lexeme].Add(new NpgsqlTsVector.Lexeme.WordEntryPos(position, NpgsqlTsVector.Lexeme.Weight.C));
+        var lexemes = new List<NpgsqlTsVector.Lexeme>(positions.Length);
+        for (var i = 0; i < positions.Length; i++)
+            lexemes.Add(NewLexeme(scratch.Lexemes[i], positions[i], noCopy: true));
+        return NewVector(lexemes, noCheck: true);
+    }
+
+    /// <summary>
+    /// Npgsql's own constructors, which take the lexemes and positions as they are, already in order (the public ways in
+    /// are an empty vector, the obsolete client-side <c>Parse</c>, and lexemes that copy and re-sort their positions).
+    /// If an Npgsql upgrade changes them, the indexer's vector tests fail at once.
+    /// </summary>
+    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+    static extern NpgsqlTsVector NewVector(List<NpgsqlTsVector.Lexeme> lexemes, bool noCheck);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+    static extern NpgsqlTsVector.Lexeme NewLexeme(string text, List<NpgsqlTsVector.Lexeme.WordEntryPos>? wordEntryPositions, bool noCopy);
+}
