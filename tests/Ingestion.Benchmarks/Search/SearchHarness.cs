@@ -14,7 +14,7 @@ using Npgsql;
 namespace Ingestion.Benchmarks.Search;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--body-vectors 500000] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
+/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--body-vectors 200000] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
 /// starts a throwaway PostgreSQL (deploy/local/postgres.sh --ephemeral, free port), applies the indexer's migrations,
 /// loads generated articles through <see cref="ArticleIndex.IndexBatchAsync"/> (the indexer's real write path, batched),
 /// (<c>--body-vectors 0</c>: PostgreSQL builds every body's vector, as before <see cref="BodyVectors"/>),

@@ -21,7 +21,7 @@ namespace Ingestion.Indexer.Indexing;
 /// </summary>
 public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCachedEntries)
 {
-    public const int DefaultCachedEntries = 500_000;
+    public const int DefaultCachedEntries = 200_000;
     const int MaxTokenType = 64;
 
     /// <summary>A word the configuration maps to more than one dictionary, or that its dictionary does not recognise.</summary>
