@@ -56,6 +56,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
     }
 
     readonly ConcurrentDictionary<string, Answers> answers = new();
+    readonly ConcurrentBag<Scratch> scratches = [];
     long builtHere, leftToPostgres;
 
     public bool Enabled => maxCachedEntries > 0;
@@ -68,19 +69,27 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
     public async Task<NpgsqlTsVector?[]> BuildAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
         IReadOnlyList<(string Config, string Body)> docs, CancellationToken ct)
     {
-        var result = await VectorsAsync(conn, tx, docs, ct);
+        if (!Enabled) return new NpgsqlTsVector?[docs.Count];
+        var scratch = scratches.TryTake(out var reused) ? reused : new Scratch();
+        NpgsqlTsVector?[] result;
+        try
+        {
+            result = await BuildBatchAsync(conn, tx, docs, scratch, ct);
+        }
+        finally
+        {
+            scratches.Add(scratch);
+        }
         var built = result.Count(v => v is not null);
         Interlocked.Add(ref builtHere, built);
         Interlocked.Add(ref leftToPostgres, result.Length - built);
         return result;
     }
 
-    async Task<NpgsqlTsVector?[]> VectorsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
-        IReadOnlyList<(string Config, string Body)> docs, CancellationToken ct)
+    async Task<NpgsqlTsVector?[]> BuildBatchAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
+        IReadOnlyList<(string Config, string Body)> docs, Scratch scratch, CancellationToken ct)
     {
         var result = new NpgsqlTsVector?[docs.Count];
-        if (!Enabled) return result;
-        var scratch = new Scratch();
         var unknown = new Unknown();
         var incomplete = new bool[docs.Count];
         for (var i = 0; i < docs.Count; i++)
@@ -100,7 +109,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
         return result;
     }
 
-    /// <summary>One batch's working lists, reused from body to body (a body's vector is otherwise mostly allocation).</summary>
+    /// <summary>Working lists, reused from body to body and batch to batch (a body's vector is otherwise mostly allocation).</summary>
     sealed class Scratch
     {
         public readonly List<VectorText.Piece> Pieces = new(2048);
