@@ -12,9 +12,9 @@ namespace Ingestion.Indexer.Indexing;
 /// Builds the body part of an article's text vector in this process, equal to PostgreSQL's
 /// <c>setweight(to_tsvector(config, body), 'C')</c>, so that PostgreSQL does not parse every body (its parser was about
 /// half of the database's work per article). PostgreSQL still decides everything: <see cref="VectorText"/> splits plain
-/// words the way its parser does, any other chunk is split by PostgreSQL's parser (<c>ts_parse</c>), and every word's
-/// lexemes come from the configuration's own dictionary (<c>ts_lexize</c>). Both answers are remembered, so after the first
-/// batches almost nothing is asked. A body this cannot reproduce exactly (over 300,000 characters, a tag, a word over
+/// words the way its parser does, any other chunk is split by PostgreSQL's parser, and every word's lexemes come from the
+/// configuration's own dictionary (<see cref="TextSearchAnswers"/>, which remembers the answers, so after the first
+/// batches almost nothing is asked). A body this cannot reproduce exactly (over 300,000 characters, a tag, a word over
 /// 2,047 bytes, more than 16,382 words or 255 repeats of one lexeme, a token type with a chain of dictionaries) gets null:
 /// PostgreSQL builds that one itself. <paramref name="maxCachedEntries"/> bounds the memory (the answers are forgotten
 /// when there are more); 0 turns this off and PostgreSQL builds every vector.
@@ -22,31 +22,6 @@ namespace Ingestion.Indexer.Indexing;
 public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCachedEntries)
 {
     public const int DefaultCachedEntries = 200_000;
-    const int MaxTokenType = 64;
-
-    /// <summary>A word the configuration maps to more than one dictionary, or that its dictionary does not recognise.</summary>
-    static readonly string[] Unsupported = ["\0unsupported"];
-
-    /// <summary>What PostgreSQL answered for one configuration.</summary>
-    sealed class Answers
-    {
-        /// <summary>Chunks as the parser splits them (the blanks too).</summary>
-        public readonly ConcurrentDictionary<string, VectorText.Piece[]> Chunks = new();
-
-        /// <summary>Per token type, a word's lexemes (empty for a stop word); null when the configuration does not index the type.</summary>
-        public readonly ConcurrentDictionary<string, string[]?>[] Words =
-            Enumerable.Range(0, MaxTokenType).Select(_ => new ConcurrentDictionary<string, string[]?>()).ToArray();
-
-        /// <summary>The same lookups by the span of a word in its body (no string made to look one up).</summary>
-        public readonly ConcurrentDictionary<string, string[]?>.AlternateLookup<ReadOnlySpan<char>>[] WordsBySpan;
-
-        /// <summary>One string per lexeme, so a body's lexemes are told apart by reference.</summary>
-        public readonly ConcurrentDictionary<string, string> Lexemes = new();
-
-        public Answers() => WordsBySpan = Words.Select(w => w.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
-
-        public int Count => Chunks.Count + Words.Sum(w => w.Count);
-    }
 
     /// <summary>What a batch still has to ask PostgreSQL.</summary>
     sealed class Unknown
@@ -55,7 +30,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
         public readonly HashSet<(string Config, int Type, string Word)> Words = [];
     }
 
-    readonly ConcurrentDictionary<string, Answers> answers = new();
+    readonly TextSearchAnswers answers = new();
     readonly ConcurrentBag<Scratch> scratches = [];
     long builtHere, leftToPostgres;
 
@@ -63,7 +38,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
 
     /// <summary>Since the process started: bodies vectorised here, bodies left to PostgreSQL, and the answers remembered now.</summary>
     public (long BuiltHere, long LeftToPostgres, long Remembered) Counts =>
-        (Interlocked.Read(ref builtHere), Interlocked.Read(ref leftToPostgres), answers.Values.Sum(a => (long)a.Count));
+        (Interlocked.Read(ref builtHere), Interlocked.Read(ref leftToPostgres), answers.Count);
 
     /// <summary>The body vectors of <paramref name="docs"/> (null where PostgreSQL must build it), asking PostgreSQL what is not known yet.</summary>
     public async Task<NpgsqlTsVector?[]> BuildAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
@@ -97,15 +72,15 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
         if (unknown.Chunks.Count + unknown.Words.Count == 0) return result;
 
         // Chunks first: their tokens are words to look up too. Then the bodies that missed an answer, again.
-        await ParseAsync(conn, tx, unknown.Chunks, ct);
+        await answers.ParseAsync(conn, tx, unknown.Chunks, ct);
         for (var i = 0; i < docs.Count; i++)
             if (incomplete[i])
                 Build(docs[i].Config, docs[i].Body, scratch, unknown, out _);
-        await LexizeAsync(conn, tx, unknown.Words, ct);
+        await answers.LexizeAsync(conn, tx, unknown.Words, ct);
         for (var i = 0; i < docs.Count; i++)
             if (incomplete[i])
                 result[i] = Build(docs[i].Config, docs[i].Body, scratch, null, out _);
-        if (answers.Values.Sum(a => a.Count) > maxCachedEntries) answers.Clear();
+        if (answers.Count > maxCachedEntries) answers.Clear();
         return result;
     }
 
@@ -137,7 +112,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
         incomplete = false;
         scratch.Clear();
         if (!VectorText.TrySplit(body, scratch.Pieces)) return null;
-        var known = answers.GetOrAdd(config, _ => new Answers());
+        var known = answers.For(config);
         var (position, complete) = (0, true);
         foreach (var piece in scratch.Pieces)
         {
@@ -164,10 +139,10 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
     /// too); its lexeme, if any, is recorded there. False where PostgreSQL would do something this does not reproduce; a
     /// word not known yet is noted in <paramref name="unknown"/> and leaves the vector incomplete.
     /// </summary>
-    static bool Add(string config, Answers known, int type, ReadOnlySpan<char> word, Scratch scratch, ref int position,
+    static bool Add(string config, TextSearchAnswers.OfConfig known, int type, ReadOnlySpan<char> word, Scratch scratch, ref int position,
         ref bool complete, Unknown? unknown)
     {
-        if (type is < 0 or >= MaxTokenType) return false;
+        if (type is < 0 or >= TextSearchAnswers.MaxTokenType) return false;
         if (!known.WordsBySpan[type].TryGetValue(word, out var found))
         {
             unknown?.Words.Add((config, type, word.ToString()));
@@ -175,7 +150,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
             return true;
         }
         if (found is null) return true;
-        if (ReferenceEquals(found, Unsupported)) return false;
+        if (ReferenceEquals(found, TextSearchAnswers.Unsupported)) return false;
         if (word.Length >= 2047 / 3 && Encoding.UTF8.GetByteCount(word) >= 2047) return false; // skipped with a notice
         if (++position >= 16383) return false; // positions stop at 16,383
         if (!complete) return true;
@@ -193,60 +168,6 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
             scratch.Occurrences.Add((index, position));
         }
         return true;
-    }
-
-    /// <summary>Splits chunks with the configuration's parser, remembering their tokens in order.</summary>
-    async Task ParseAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, string Chunk)> unknown, CancellationToken ct)
-    {
-        if (unknown.Count == 0) return;
-        var keys = unknown.ToArray();
-        await using var cmd = new NpgsqlCommand("""
-            select t.i, p.tokid, p.token
-            from unnest(@cfg, @chunk) with ordinality as t(cfg, chunk, i)
-            cross join lateral ts_parse((select c.cfgparser from pg_ts_config c where c.oid = t.cfg::regconfig), t.chunk)
-                 with ordinality as p(tokid, token, k)
-            order by t.i, p.k
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("cfg", keys.Select(k => k.Config).ToArray());
-        cmd.Parameters.AddWithValue("chunk", keys.Select(k => k.Chunk).ToArray());
-        var tokens = keys.Select(_ => new List<VectorText.Piece>()).ToArray();
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                var token = reader.GetString(2);
-                tokens[reader.GetInt64(0) - 1].Add(new VectorText.Piece(reader.GetInt32(1), 0, token.Length, token));
-            }
-        for (var i = 0; i < keys.Length; i++)
-            answers.GetOrAdd(keys[i].Config, _ => new Answers()).Chunks[keys[i].Chunk] = tokens[i].ToArray();
-    }
-
-    /// <summary>Asks each word's dictionary (the one its token type maps to in the configuration) for its lexemes.</summary>
-    async Task LexizeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, int Type, string Word)> unknown, CancellationToken ct)
-    {
-        if (unknown.Count == 0) return;
-        var keys = unknown.ToArray();
-        await using var cmd = new NpgsqlCommand("""
-            select t.i, m.dicts,
-                   (select ts_lexize(d.mapdict::regdictionary, t.word) from pg_ts_config_map d
-                    where d.mapcfg = t.cfg::regconfig and d.maptokentype = t.type order by d.mapseqno limit 1)
-            from unnest(@cfg, @type, @word) with ordinality as t(cfg, type, word, i)
-            cross join lateral (select count(*)::int as dicts from pg_ts_config_map d
-                                where d.mapcfg = t.cfg::regconfig and d.maptokentype = t.type) m
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("cfg", keys.Select(k => k.Config).ToArray());
-        cmd.Parameters.AddWithValue("type", keys.Select(k => k.Type).ToArray());
-        cmd.Parameters.AddWithValue("word", keys.Select(k => k.Word).ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var (config, type, word) = keys[reader.GetInt64(0) - 1];
-            var dicts = reader.GetInt32(1);
-            var found = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2);
-            var known = answers.GetOrAdd(config, _ => new Answers());
-            known.Words[type][word] = dicts == 0 ? null
-                : dicts > 1 || found is null || found.Length > 1 ? Unsupported
-                : found.Select(l => known.Lexemes.GetOrAdd(l, l)).ToArray();
-        }
     }
 
     /// <summary>Weight C on every position; PostgreSQL sorts the lexemes when it receives the vector (binary, so it parses nothing).</summary>
