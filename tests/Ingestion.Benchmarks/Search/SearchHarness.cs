@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime;
 using Dapper;
 using Ingestion.Contracts;
 using Ingestion.Hosting.Persistence;
@@ -102,7 +103,8 @@ public static class SearchHarness
                 await conn.ExecuteAsync($"vacuum analyze {table}", commandTimeout: 1200);
         var total = wall.Elapsed;
         Console.WriteLine();
-        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), body vectors built {(bodyVectors.Enabled ? "here (BodyVectors)" : "by PostgreSQL")}");
+        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), body vectors built {(bodyVectors.Enabled ? "here (BodyVectors)" : "by PostgreSQL")}, " +
+                          (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)"));
         Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
         if (serverUsed is { } server)
             Console.WriteLine($"  per CPU-second  : {count / server.TotalSeconds,8:N0} articles per PostgreSQL CPU-second ({server.TotalSeconds:N1} s); " +
