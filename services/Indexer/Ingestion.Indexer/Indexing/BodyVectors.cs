@@ -53,7 +53,7 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
         }
         finally
         {
-            scratches.Add(scratch);
+            if (scratch.Pieces.Capacity <= Scratch.KeptCapacity) scratches.Add(scratch); // a huge body's lists are not kept
         }
         var built = result.Count(v => v is not null);
         Interlocked.Add(ref builtHere, built);
@@ -87,6 +87,9 @@ public sealed class BodyVectors(int maxCachedEntries = BodyVectors.DefaultCached
     /// <summary>Working lists, reused from body to body and batch to batch (a body's vector is otherwise mostly allocation).</summary>
     sealed class Scratch
     {
+        /// <summary>Lists grown past this (a body of some 60,000 characters) are not pooled.</summary>
+        public const int KeptCapacity = 16_384;
+
         public readonly List<VectorText.Piece> Pieces = new(2048);
         public readonly Dictionary<string, int> Index = new(1024, ReferenceEqualityComparer.Instance);
         public readonly List<string> Lexemes = new(1024);
