@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Ingestion.IntegrationTests;
 
 /// <summary>
-/// The indexer builds most body vectors itself (BodyVectors) instead of PostgreSQL's <c>to_tsvector</c>: every stored
+/// The indexer builds most text vectors itself (TextVectors) instead of PostgreSQL's <c>to_tsvector</c>: every stored
 /// vector must still be exactly the one PostgreSQL would have built, for awkward text and for the extraction corpus's
 /// real article bodies; bodies it cannot reproduce are left to PostgreSQL, and GET /status counts both.
 /// </summary>
@@ -15,8 +15,12 @@ namespace Ingestion.IntegrationTests;
 public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper output)
 {
     const string Differing = """
-        select article_id from indexer.articles
-        where tsv is distinct from tsv_head || setweight(to_tsvector(ts_config, left(body, 300000)), 'C') order by 1
+        select a.article_id from indexer.articles a
+        cross join lateral (select setweight(to_tsvector(a.ts_config, a.title), 'A') ||
+                                   setweight(to_tsvector(a.ts_config, coalesce(a.description, a.summary)), 'B') as head) h
+        where a.tsv_head is distinct from h.head
+           or a.tsv is distinct from h.head || setweight(to_tsvector(a.ts_config, left(a.body, 300000)), 'C')
+        order by 1
         """;
 
     static readonly DateTimeOffset Day = new(2024, 5, 2, 9, 0, 0, TimeSpan.Zero);
@@ -53,13 +57,15 @@ public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper o
         try
         {
             await pipeline.StartAsync("Indexer");
+            // Titles and descriptions take the same path: the head's positions continue after the title's last lexeme.
             var articles = Awkward.Concat(LeftToPostgres)
-                .Select(a => IndexerMessages.Article(a.Id, "Vectors: " + a.Id, a.Body, Day, language: a.Language)).ToList();
+                .Select((a, i) => IndexerMessages.Article(a.Id, $"Vectors: the {a.Id} case, U.S.-style (No. {i})", a.Body, Day,
+                    language: a.Language, description: i % 2 == 0 ? $"Described: well-known {a.Id} text, the end." : null)).ToList();
             await IndexAsync(pipeline, articles);
 
             Assert.Empty(await DifferingAsync(pipeline));
             var status = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status");
-            var vectors = status.GetProperty("bodyVectors");
+            var vectors = status.GetProperty("textVectors");
             Assert.Equal(Awkward.Length, vectors.GetProperty("builtHere").GetInt64());
             Assert.Equal(LeftToPostgres.Length, vectors.GetProperty("leftToPostgres").GetInt64());
             Assert.True(vectors.GetProperty("remembered").GetInt64() > 0);
@@ -100,7 +106,7 @@ public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper o
             await pipeline.StartAsync("Indexer");
             await IndexAsync(pipeline, articles);
             Assert.Empty(await DifferingAsync(pipeline));
-            var vectors = (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status")).GetProperty("bodyVectors");
+            var vectors = (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status")).GetProperty("textVectors");
             var (here, left) = (vectors.GetProperty("builtHere").GetInt64(), vectors.GetProperty("leftToPostgres").GetInt64());
             output.WriteLine($"{articles.Count} corpus bodies: {here} vectorised by the indexer, {left} left to PostgreSQL, all equal to to_tsvector's");
             Assert.True(here >= articles.Count * 9 / 10, $"only {here} of {articles.Count} bodies vectorised by the indexer");

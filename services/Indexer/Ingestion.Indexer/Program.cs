@@ -9,7 +9,7 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
     bus.AddConsumer<ArticleRejectedConsumer, ArticleRejectedConsumerDefinition>();
 });
 // Body vectors built in this process (0 entries: PostgreSQL builds them all); see docs/indexer.md.
-builder.Services.AddSingleton(new BodyVectors(builder.Configuration.GetValue("Indexer:BodyVectorCacheEntries", BodyVectors.DefaultCachedEntries)));
+builder.Services.AddSingleton(new TextVectors(builder.Configuration.GetValue("Indexer:TextVectorCacheEntries", TextVectors.DefaultCachedEntries)));
 builder.Services.AddSingleton<ArticleIndex>();
 builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<SearchQueries>();

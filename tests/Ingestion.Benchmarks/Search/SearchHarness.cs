@@ -15,10 +15,10 @@ using Npgsql;
 namespace Ingestion.Benchmarks.Search;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--body-vectors 200000] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
+/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--text-vectors 200000] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
 /// starts a throwaway PostgreSQL (deploy/local/postgres.sh --ephemeral, free port), applies the indexer's migrations,
 /// loads generated articles through <see cref="ArticleIndex.IndexBatchAsync"/> (the indexer's real write path, batched),
-/// (<c>--body-vectors 0</c>: PostgreSQL builds every body's vector, as before <see cref="BodyVectors"/>),
+/// (<c>--text-vectors 0</c>: PostgreSQL builds every text vector, as before <see cref="TextVectors"/>),
 /// then times the 20 queries of <see cref="SearchWorkload"/> through <see cref="SearchQueries"/> (the code behind GET /search,
 /// without HTTP) beside a plain ILIKE scan of each, and stops the server.
 /// </summary>
@@ -32,7 +32,7 @@ public static class SearchHarness
         var articles = Arg(args, "--articles", 100_000);
         var batch = Arg(args, "--batch", 500);
         var writers = Arg(args, "--writers", 2);
-        var bodyVectors = new BodyVectors(Arg(args, "--body-vectors", BodyVectors.DefaultCachedEntries));
+        var textVectors = new TextVectors(Arg(args, "--text-vectors", TextVectors.DefaultCachedEntries));
         var runs = Arg(args, "--runs", 50);
         var ilike = Arg(args, "--ilike", 1) != 0; // --ilike 0 skips the (slow) ILIKE comparison scans
         var groundTruth = CorpusArticles.FindGroundTruth();
@@ -61,7 +61,7 @@ public static class SearchHarness
                 // compiled to its optimised tier in the background while the queries were timed (CPU counted per search).
                 var corpus = CorpusArticles.Load(groundTruth);
                 Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
-                await LoadAsync(dataSource, bodyVectors, corpus, articles, batch, writers);
+                await LoadAsync(dataSource, textVectors, corpus, articles, batch, writers);
             }
             await ReportSizesAsync(dataSource);
             var onlyAt = Array.IndexOf(args, "--only"); // --only TEXT: only the queries whose name contains TEXT
@@ -75,9 +75,9 @@ public static class SearchHarness
         }
     }
 
-    static async Task LoadAsync(NpgsqlDataSource dataSource, BodyVectors bodyVectors, CorpusArticles corpus, int count, int batchSize, int writers)
+    static async Task LoadAsync(NpgsqlDataSource dataSource, TextVectors textVectors, CorpusArticles corpus, int count, int batchSize, int writers)
     {
-        var index = new ArticleIndex(dataSource, bodyVectors);
+        var index = new ArticleIndex(dataSource, textVectors);
         var wall = Stopwatch.StartNew();
         var next = -batchSize;
         var loaded = 0;
@@ -103,7 +103,7 @@ public static class SearchHarness
                 await conn.ExecuteAsync($"vacuum analyze {table}", commandTimeout: 1200);
         var total = wall.Elapsed;
         Console.WriteLine();
-        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), body vectors built {(bodyVectors.Enabled ? "here (BodyVectors)" : "by PostgreSQL")}, " +
+        Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), text vectors built {(textVectors.Enabled ? "here (TextVectors)" : "by PostgreSQL")}, " +
                           (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)"));
         Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
         if (serverUsed is { } server)

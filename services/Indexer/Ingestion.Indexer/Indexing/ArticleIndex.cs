@@ -16,7 +16,7 @@ namespace Ingestion.Indexer.Indexing;
 /// order they were handed out: a reader of <c>GET /articles/changes?after=</c> never skips a revision committed later with
 /// a lower cursor. One message or a batch take the same path (<see cref="IndexBatchAsync"/>).
 /// </summary>
-public sealed class ArticleIndex(NpgsqlDataSource dataSource, BodyVectors bodyVectors)
+public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVectors)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -35,7 +35,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, BodyVectors bodyVe
         await using var tx = await conn.BeginTransactionAsync(ct);
         // Per article, only the highest revision of the batch can replace the stored one (and only if it is newer).
         var newest = events.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).OrderBy(f => f.Event.ArticleId, StringComparer.Ordinal).ToList();
-        await UpsertArticlesAsync(conn, tx, newest, indexedAt, bodyVectors, ct);
+        await UpsertArticlesAsync(conn, tx, newest, indexedAt, textVectors, ct);
 
         await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('indexer-change-feed'))", conn, tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
@@ -86,16 +86,17 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, BodyVectors bodyVe
     /// <summary>
     /// Inserts or replaces article rows (when the stored revision is older), with their vectors: the head (title A,
     /// description or summary B) parsed once and reused in the whole vector (body C, first 300,000 characters:
-    /// to_tsvector refuses vectors over 1 MB). The body's part comes from <see cref="BodyVectors"/> where it could build it,
-    /// else from to_tsvector. Rows come sorted by id, so concurrent writers lock rows in one order.
+    /// to_tsvector refuses vectors over 1 MB). Both come from <see cref="TextVectors"/> where it could build them, else
+    /// from to_tsvector. Rows come sorted by id, so concurrent writers lock rows in one order.
     /// </summary>
     static async Task UpsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
-        List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, BodyVectors bodyVectors, CancellationToken ct)
+        List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, TextVectors textVectors, CancellationToken ct)
     {
         var bodies = rows.Select(r => string.Join("\n\n", r.Message.Article.Paragraphs)).ToArray();
         var configs = rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray();
-        var vectors = await bodyVectors.BuildAsync(conn, tx, configs.Zip(bodies).ToList(), ct);
-        Activity.Current?.SetTag("indexer.body_vectors_built", vectors.Count(v => v is not null));
+        var vectors = await textVectors.BuildAsync(conn, tx, rows.Select((r, i) => new TextVectors.Texts(configs[i], r.Message.Article.Title,
+            r.Message.Article.Description ?? r.Message.Enrichment.Summary, bodies[i])).ToList(), ct);
+        Activity.Current?.SetTag("indexer.text_vectors_built", vectors.Count(v => v is not null));
         await using var cmd = new NpgsqlCommand("""
             insert into articles (article_id, revision, url, title, authors, published, language, source, site_name, dateline,
                 description, summary, image_url, body, paragraphs, entities, keywords, quotes, duplicate_of, ts_config,
@@ -103,13 +104,15 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, BodyVectors bodyVe
             select t.id, t.rev, t.url, t.title, array(select jsonb_array_elements_text(t.authors::jsonb)), t.published, t.lang,
                 t.source, t.site, t.dateline, t.descr, t.summary, t.image, t.body, t.paragraphs::jsonb, t.entities::jsonb,
                 array(select jsonb_array_elements_text(t.keywords::jsonb)), t.quotes::jsonb, t.dup, t.cfg::regconfig, @at,
-                h.head, h.head || coalesce(t.btsv, setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C'))
+                h.head, coalesce(t.whole, h.head || setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C'))
             from unnest(@id, @rev, @url, @title, @authors, @published, @lang, @source, @site, @dateline, @descr, @summary, @image,
-                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg, @btsv)
+                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg, @head, @whole)
                  as t(id, rev, url, title, authors, published, lang, source, site, dateline, descr, summary, image,
-                      body, paragraphs, entities, keywords, quotes, dup, cfg, btsv)
-                 cross join lateral (select setweight(to_tsvector(t.cfg::regconfig, t.title), 'A') ||
-                                            setweight(to_tsvector(t.cfg::regconfig, coalesce(t.descr, t.summary)), 'B') as head) h
+                      body, paragraphs, entities, keywords, quotes, dup, cfg, head, whole)
+                 -- offset 0 keeps the subquery whole: flattened, its expression was computed for each column using it.
+                 cross join lateral (select coalesce(t.head, setweight(to_tsvector(t.cfg::regconfig, t.title), 'A') ||
+                                            setweight(to_tsvector(t.cfg::regconfig, coalesce(t.descr, t.summary)), 'B')) as head
+                                     offset 0) h
             on conflict (article_id) do update set
                 revision = excluded.revision, url = excluded.url, title = excluded.title, authors = excluded.authors,
                 published = excluded.published, language = excluded.language, source = excluded.source,
@@ -144,7 +147,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, BodyVectors bodyVe
         p.AddWithValue("quotes", Col((_, e) => JsonSerializer.Serialize(e.Quotes, Json)));
         p.Add(Nullable("dup", Opt((_, e) => e.DuplicateOf)));
         p.AddWithValue("cfg", configs);
-        p.Add(new NpgsqlParameter("btsv", NpgsqlDbType.Array | NpgsqlDbType.TsVector) { Value = vectors });
+        p.Add(new NpgsqlParameter("head", NpgsqlDbType.Array | NpgsqlDbType.TsVector) { Value = vectors.Select(v => v?.Head).ToArray() });
+        p.Add(new NpgsqlParameter("whole", NpgsqlDbType.Array | NpgsqlDbType.TsVector) { Value = vectors.Select(v => v?.Whole).ToArray() });
         p.AddWithValue("at", indexedAt.UtcDateTime);
 
         await cmd.ExecuteNonQueryAsync(ct);

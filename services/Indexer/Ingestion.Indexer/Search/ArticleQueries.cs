@@ -7,7 +7,7 @@ using Npgsql;
 namespace Ingestion.Indexer.Search;
 
 /// <summary>The index read by article: one article with its revisions, the change feed, the counts, the rejections.</summary>
-public sealed class ArticleQueries(NpgsqlDataSource dataSource, BodyVectors bodyVectors)
+public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors textVectors)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,11 +46,11 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource, BodyVectors body
         var row = await conn.QuerySingleAsync<(long Articles, long Revisions, long Rejections)>(new CommandDefinition(
             "select (select count(*) from articles), (select count(*) from revisions), (select count(*) from rejections)",
             cancellationToken: ct));
-        var vectors = bodyVectors.Counts;
+        var vectors = textVectors.Counts;
         return new
         {
             articles = row.Articles, revisions = row.Revisions, rejections = row.Rejections,
-            bodyVectors = new { builtHere = vectors.BuiltHere, leftToPostgres = vectors.LeftToPostgres, remembered = vectors.Remembered },
+            textVectors = new { builtHere = vectors.BuiltHere, leftToPostgres = vectors.LeftToPostgres, remembered = vectors.Remembered },
         };
     }
 
