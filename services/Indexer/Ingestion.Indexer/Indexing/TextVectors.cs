@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using Ingestion.Indexer.Domain;
 using Npgsql;
@@ -39,7 +37,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     }
 
     readonly TextSearchAnswers answers = new();
-    readonly ConcurrentBag<Scratch> scratches = [];
+    readonly ConcurrentBag<VectorScratch> scratches = [];
     long builtHere, leftToPostgres;
 
     public bool Enabled => maxCachedEntries > 0;
@@ -52,7 +50,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     public async Task<Vectors?[]> BuildAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<Texts> docs, CancellationToken ct)
     {
         if (!Enabled) return new Vectors?[docs.Count];
-        var scratch = scratches.TryTake(out var reused) ? reused : new Scratch();
+        var scratch = scratches.TryTake(out var reused) ? reused : new VectorScratch();
         Vectors?[] result;
         try
         {
@@ -60,7 +58,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         }
         finally
         {
-            if (scratch.Pieces.Capacity <= Scratch.KeptCapacity) scratches.Add(scratch); // a huge body's lists are not kept
+            if (scratch.Pieces.Capacity <= VectorScratch.KeptCapacity) scratches.Add(scratch); // a huge body's lists are not kept
         }
         var built = result.Count(v => v is not null);
         Interlocked.Add(ref builtHere, built);
@@ -69,7 +67,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     }
 
     async Task<Vectors?[]> BuildBatchAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<Texts> docs,
-        Scratch scratch, CancellationToken ct)
+        VectorScratch scratch, CancellationToken ct)
     {
         var result = new Vectors?[docs.Count];
         var unknown = new Unknown();
@@ -91,33 +89,11 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         return result;
     }
 
-    /// <summary>Working lists, reused from article to article and batch to batch (a vector is otherwise mostly allocation).</summary>
-    sealed class Scratch
-    {
-        /// <summary>Lists grown past this (a body of some 60,000 characters) are not pooled.</summary>
-        public const int KeptCapacity = 16_384;
-
-        public readonly List<VectorText.Piece> Pieces = new(2048);
-        public readonly Dictionary<string, int> Index = new(1024, ReferenceEqualityComparer.Instance);
-        public readonly List<string> Lexemes = new(1024);
-        public readonly List<int> Counts = new(1024);
-        public readonly List<(int Lexeme, int Position, NpgsqlTsVector.Lexeme.Weight Weight)> Occurrences = new(2048);
-
-        public void Clear()
-        {
-            Pieces.Clear();
-            Index.Clear();
-            Lexemes.Clear();
-            Counts.Clear();
-            Occurrences.Clear();
-        }
-    }
-
     /// <summary>
     /// The vectors of one article from the answers known; null when they must be left to PostgreSQL, or, with
     /// <paramref name="incomplete"/>, when an answer is missing (then every missing one is added to <paramref name="unknown"/>).
     /// </summary>
-    Vectors? Build(Texts doc, Scratch scratch, Unknown? unknown, out bool incomplete)
+    Vectors? Build(Texts doc, VectorScratch scratch, Unknown? unknown, out bool incomplete)
     {
         incomplete = false;
         scratch.Clear();
@@ -131,11 +107,11 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         if (!AddText(doc.Config, known, doc.Body, NpgsqlTsVector.Lexeme.Weight.C, scratch, ref offset, ref complete, unknown))
             return null;
         incomplete = !complete;
-        return complete ? new Vectors(ToVector(scratch, headEnd), ToVector(scratch, scratch.Occurrences.Count)) : null;
+        return complete ? new Vectors(scratch.ToVector(headEnd), scratch.ToVector(scratch.Occurrences.Count)) : null;
     }
 
     /// <summary>One text's tokens, as <c>setweight(to_tsvector(config, text), weight)</c> appended with <c>||</c>.</summary>
-    bool AddText(string config, TextSearchAnswers.OfConfig known, string text, NpgsqlTsVector.Lexeme.Weight weight, Scratch scratch,
+    bool AddText(string config, TextSearchAnswers.OfConfig known, string text, NpgsqlTsVector.Lexeme.Weight weight, VectorScratch scratch,
         ref int offset, ref bool complete, Unknown? unknown)
     {
         scratch.Pieces.Clear();
@@ -170,7 +146,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     /// not known yet is noted in <paramref name="unknown"/> and leaves the vectors incomplete.
     /// </summary>
     static bool Add(string config, TextSearchAnswers.OfConfig known, int type, ReadOnlySpan<char> word, NpgsqlTsVector.Lexeme.Weight weight,
-        int offset, Scratch scratch, ref int position, ref int last, ref bool complete, Unknown? unknown)
+        int offset, VectorScratch scratch, ref int position, ref int last, ref bool complete, Unknown? unknown)
     {
         if (type is < 0 or >= TextSearchAnswers.MaxTokenType) return false;
         if (!known.WordsBySpan[type].TryGetValue(word, out var found))
@@ -186,51 +162,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         if (!complete || found.Length == 0) return true;
         last = position;
         foreach (var lexeme in found)
-        {
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(scratch.Index, lexeme, out var seen);
-            if (!seen)
-            {
-                index = scratch.Lexemes.Count;
-                scratch.Lexemes.Add(lexeme);
-                scratch.Counts.Add(0);
-            }
-            if (scratch.Counts[index] == 255) return false; // a lexeme keeps at most 255 positions
-            scratch.Counts[index]++;
-            scratch.Occurrences.Add((index, offset + position, weight));
-        }
+            if (!scratch.Record(lexeme, offset + position, weight)) return false;
         return true;
     }
-
-    /// <summary>
-    /// The vector of the first <paramref name="end"/> occurrences; PostgreSQL sorts the lexemes when it receives it
-    /// (binary, so it parses nothing).
-    /// </summary>
-    static NpgsqlTsVector ToVector(Scratch scratch, int end)
-    {
-        var counts = new int[scratch.Lexemes.Count];
-        for (var i = 0; i < end; i++) counts[scratch.Occurrences[i].Lexeme]++;
-        var positions = new List<NpgsqlTsVector.Lexeme.WordEntryPos>?[counts.Length];
-        for (var i = 0; i < end; i++)
-        {
-            var (lexeme, position, weight) = scratch.Occurrences[i];
-            (positions[lexeme] ??= new List<NpgsqlTsVector.Lexeme.WordEntryPos>(counts[lexeme]))
-                .Add(new NpgsqlTsVector.Lexeme.WordEntryPos(position, weight));
-        }
-        var lexemes = new List<NpgsqlTsVector.Lexeme>(positions.Length);
-        for (var i = 0; i < positions.Length; i++)
-            if (positions[i] is { } at)
-                lexemes.Add(NewLexeme(scratch.Lexemes[i], at, noCopy: true));
-        return NewVector(lexemes, noCheck: true);
-    }
-
-    /// <summary>
-    /// Npgsql's own constructors, which take the lexemes and positions as they are, already in order (the public ways in
-    /// are an empty vector, the obsolete client-side <c>Parse</c>, and lexemes that copy and re-sort their positions).
-    /// If an Npgsql upgrade changes them, the indexer's vector tests fail at once.
-    /// </summary>
-    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
-    static extern NpgsqlTsVector NewVector(List<NpgsqlTsVector.Lexeme> lexemes, bool noCheck);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
-    static extern NpgsqlTsVector.Lexeme NewLexeme(string text, List<NpgsqlTsVector.Lexeme.WordEntryPos>? wordEntryPositions, bool noCopy);
 }
