@@ -1,5 +1,6 @@
 using MassTransit;
 using Ingestion.Hosting;
+using Ingestion.Hosting.Persistence;
 using Ingestion.Indexer.Indexing;
 using Ingestion.Indexer.Search;
 
@@ -8,7 +9,8 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
     bus.AddConsumer<ArticleEnrichedConsumer, ArticleEnrichedConsumerDefinition>();
     bus.AddConsumer<ArticleRejectedConsumer, ArticleRejectedConsumerDefinition>();
 });
-// Body vectors built in this process (0 entries: PostgreSQL builds them all); see docs/indexer.md.
+// Text vectors built in this process (0 entries: PostgreSQL builds them all) and sent as bytes; see docs/indexer.md.
+builder.Services.AddSingleton(new DataSourceConfiguration(TsVectorBytesResolverFactory.AddTo));
 builder.Services.AddSingleton(new TextVectors(builder.Configuration.GetValue("Indexer:TextVectorCacheEntries", TextVectors.DefaultCachedEntries)));
 builder.Services.AddSingleton<ArticleIndex>();
 builder.Services.AddSingleton<RejectionLog>();

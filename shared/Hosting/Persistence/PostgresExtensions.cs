@@ -5,6 +5,9 @@ using Npgsql;
 
 namespace Ingestion.Hosting.Persistence;
 
+/// <summary>A service's addition to its data source before it is built (e.g. a type converter); registered as a singleton.</summary>
+public sealed record DataSourceConfiguration(Action<NpgsqlDataSourceBuilder> Configure);
+
 public static class PostgresExtensions
 {
     /// <summary>Local default; override with <c>ConnectionStrings:Postgres</c> (env <c>ConnectionStrings__Postgres</c>).</summary>
@@ -28,7 +31,12 @@ public static class PostgresExtensions
         // statements depend on their values (the indexer's searches) plans each execution for its values.
         if (builder.Configuration["Postgres:PlanCacheMode"] is { Length: > 0 } planCacheMode)
             csb.Options = $"{csb.Options} -c plan_cache_mode={planCacheMode}".Trim();
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(csb.ConnectionString).Build());
+        builder.Services.AddSingleton(sp =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+            foreach (var configuration in sp.GetServices<DataSourceConfiguration>()) configuration.Configure(dataSource);
+            return dataSource.Build();
+        });
         builder.Services.AddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<NpgsqlDataSource>(),
             schema,

@@ -52,6 +52,7 @@ public static class SearchHarness
         {
             // Connected as the indexer is (shared/Hosting, services/Indexer/.../appsettings.json): prepared statements, custom plans.
             var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600;Max Auto Prepare=64;Options=-c plan_cache_mode=force_custom_plan");
+            TsVectorBytesResolverFactory.AddTo(builder); // as the indexer's Program.cs does
             await using var dataSource = builder.Build();
             await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
                 .MigrateAsync([typeof(ArticleIndex).Assembly], TimeSpan.FromSeconds(30), CancellationToken.None);

@@ -147,8 +147,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         p.AddWithValue("quotes", Col((_, e) => JsonSerializer.Serialize(e.Quotes, Json)));
         p.Add(Nullable("dup", Opt((_, e) => e.DuplicateOf)));
         p.AddWithValue("cfg", configs);
-        p.Add(new NpgsqlParameter("head", NpgsqlDbType.Array | NpgsqlDbType.TsVector) { Value = vectors.Select(v => v?.Head).ToArray() });
-        p.Add(new NpgsqlParameter("whole", NpgsqlDbType.Array | NpgsqlDbType.TsVector) { Value = vectors.Select(v => v?.Whole).ToArray() });
+        p.Add(new NpgsqlParameter("head", vectors.Select(v => v?.Head).ToArray()) { DataTypeName = "tsvector[]" });
+        p.Add(new NpgsqlParameter("whole", vectors.Select(v => v?.Whole).ToArray()) { DataTypeName = "tsvector[]" });
         p.AddWithValue("at", indexedAt.UtcDateTime);
 
         await cmd.ExecuteNonQueryAsync(ct);

@@ -27,7 +27,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     public readonly record struct Texts(string Config, string Title, string Lead, string Body);
 
     /// <summary>The head (title and lead) and the whole vector (head, then body).</summary>
-    public sealed record Vectors(NpgsqlTsVector Head, NpgsqlTsVector Whole);
+    public sealed record Vectors(TsVectorBytes Head, TsVectorBytes Whole);
 
     /// <summary>What a batch still has to ask PostgreSQL.</summary>
     sealed class Unknown
@@ -107,7 +107,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         if (!AddText(doc.Config, known, doc.Body, NpgsqlTsVector.Lexeme.Weight.C, scratch, ref offset, ref complete, unknown))
             return null;
         incomplete = !complete;
-        return complete ? new Vectors(scratch.ToVector(headEnd), scratch.ToVector(scratch.Occurrences.Count)) : null;
+        return complete ? new Vectors(scratch.Encode(headEnd), scratch.Encode(scratch.Occurrences.Count)) : null;
     }
 
     /// <summary>One text's tokens, as <c>setweight(to_tsvector(config, text), weight)</c> appended with <c>||</c>.</summary>

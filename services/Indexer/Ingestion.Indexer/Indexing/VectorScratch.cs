@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 using Ingestion.Indexer.Domain;
 using NpgsqlTypes;
 
@@ -49,35 +50,37 @@ sealed class VectorScratch
     }
 
     /// <summary>
-    /// The vector of the first <paramref name="end"/> occurrences; PostgreSQL sorts the lexemes when it receives it
-    /// (binary, so it parses nothing).
+    /// The vector of the first <paramref name="end"/> occurrences in <c>tsvector_recv</c>'s form: the lexeme count, then
+    /// per lexeme its UTF-8 text, a zero byte, the position count and the positions (weight in the top two bits). The
+    /// lexemes go in order of first use; PostgreSQL sorts them when it receives the vector.
     /// </summary>
-    public NpgsqlTsVector ToVector(int end)
+    public TsVectorBytes Encode(int end)
     {
         var inRange = new int[lexemes.Count];
         for (var i = 0; i < end; i++) inRange[Occurrences[i].Lexeme]++;
-        var positions = new List<NpgsqlTsVector.Lexeme.WordEntryPos>?[inRange.Length];
+        var (size, count) = (4, 0);
+        for (var i = 0; i < inRange.Length; i++)
+            if (inRange[i] > 0)
+                (size, count) = (size + Encoding.UTF8.GetByteCount(lexemes[i]) + 3 + 2 * inRange[i], count + 1);
+        var bytes = new byte[size];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, count);
+        var next = new int[inRange.Length]; // where each lexeme's next position goes
+        var at = 4;
+        for (var i = 0; i < inRange.Length; i++)
+        {
+            if (inRange[i] == 0) continue;
+            at += Encoding.UTF8.GetBytes(lexemes[i], bytes.AsSpan(at));
+            bytes[at++] = 0;
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)inRange[i]);
+            next[i] = at + 2;
+            at += 2 + 2 * inRange[i];
+        }
         for (var i = 0; i < end; i++)
         {
             var (lexeme, position, weight) = Occurrences[i];
-            (positions[lexeme] ??= new List<NpgsqlTsVector.Lexeme.WordEntryPos>(inRange[lexeme]))
-                .Add(new NpgsqlTsVector.Lexeme.WordEntryPos(position, weight));
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(next[lexeme]), (ushort)((int)weight << 14 | position));
+            next[lexeme] += 2;
         }
-        var vector = new List<NpgsqlTsVector.Lexeme>(positions.Length);
-        for (var i = 0; i < positions.Length; i++)
-            if (positions[i] is { } at)
-                vector.Add(NewLexeme(lexemes[i], at, noCopy: true));
-        return NewVector(vector, noCheck: true);
+        return new TsVectorBytes(bytes);
     }
-
-    /// <summary>
-    /// Npgsql's own constructors, which take the lexemes and positions as they are, already in order (the public ways in
-    /// are an empty vector, the obsolete client-side <c>Parse</c>, and lexemes that copy and re-sort their positions).
-    /// If an Npgsql upgrade changes them, the indexer's vector tests fail at once.
-    /// </summary>
-    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
-    static extern NpgsqlTsVector NewVector(List<NpgsqlTsVector.Lexeme> lexemes, bool noCheck);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
-    static extern NpgsqlTsVector.Lexeme NewLexeme(string text, List<NpgsqlTsVector.Lexeme.WordEntryPos>? wordEntryPositions, bool noCopy);
 }
