@@ -76,11 +76,15 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
             result[i] = Build(docs[i], scratch, unknown, out incomplete[i]);
         if (unknown.Chunks.Count + unknown.Words.Count == 0) return result;
 
-        // Chunks first: their tokens are words to look up too. Then the bodies that missed an answer, again.
-        await answers.ParseAsync(conn, tx, unknown.Chunks, ct);
-        for (var i = 0; i < docs.Count; i++)
-            if (incomplete[i])
-                Build(docs[i], scratch, unknown, out _);
+        // Chunks first: their tokens are words to look up too (a second pass finds those). Then the articles that missed
+        // an answer, again.
+        if (unknown.Chunks.Count > 0)
+        {
+            await answers.ParseAsync(conn, tx, unknown.Chunks, ct);
+            for (var i = 0; i < docs.Count; i++)
+                if (incomplete[i])
+                    Build(docs[i], scratch, unknown, out _);
+        }
         await answers.LexizeAsync(conn, tx, unknown.Words, ct);
         for (var i = 0; i < docs.Count; i++)
             if (incomplete[i])
