@@ -6,7 +6,7 @@ public sealed record EntityFilter(string Name, string? Type)
     public static readonly IReadOnlyList<string> Types = ["PER", "ORG", "LOC"];
 
     /// <summary>The index keys that satisfy the filter: <c>TYPE:lower-case name</c>, one per type when no type is given.</summary>
-    public IEnumerable<string> Keys => (Type is null ? Types : [Type]).Select(t => t + ":" + Name.ToLowerInvariant());
+    public IEnumerable<string> Keys => (Type is null ? Types : [Type]).Select(t => EntityKeys.Key(t, Name));
 
     /// <summary>Reads <c>entity</c> and <c>entityType</c>; (null, null) when neither is given.</summary>
     public static (EntityFilter? Filter, string? Error) Parse(string? name, string? type)

@@ -60,13 +60,16 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
             e.Entities.Select(x => new EntityRef(x.Name, x.Type, x.Count)).ToList(), e.Keywords, e.DuplicateOf, cursor, indexedAt);
     }
 
-    /// <summary>Inserts the revisions not seen before, in batch order, each with its event (its cursor set in SQL); returns their cursors.</summary>
+    /// <summary>
+    /// Inserts the revisions not seen before, in batch order, each with its event; returns their cursors. The cursor is
+    /// handed out in SQL and written into the event's text there (<see cref="StoredEvent"/>).
+    /// </summary>
     static async Task<Dictionary<(string, int), long>> StoreRevisionsAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
         IReadOnlyList<ArticleIndexed> events, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
             insert into revisions (change_cursor, article_id, revision, event, indexed_at)
-            select s.c, s.id, s.rev, jsonb_set(s.ev::jsonb, '{changeCursor}', to_jsonb(s.c)), @at
+            select s.c, s.id, s.rev, replace(s.ev, '"changeCursor":0,', '"changeCursor":' || s.c || ',')::json, @at
             from (select nextval(pg_get_serial_sequence('revisions', 'change_cursor')) as c, t.*
                   from unnest(@ids, @revs, @events) with ordinality as t(id, rev, ev, n) order by t.n) s
             on conflict (article_id, revision) do nothing
@@ -74,7 +77,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
             """, conn, tx);
         cmd.Parameters.AddWithValue("ids", events.Select(e => e.ArticleId).ToArray());
         cmd.Parameters.AddWithValue("revs", events.Select(e => e.Revision).ToArray());
-        cmd.Parameters.AddWithValue("events", events.Select(e => JsonSerializer.Serialize(e, Json)).ToArray());
+        cmd.Parameters.AddWithValue("events", events.Select(StoredEvent.WithoutCursor).ToArray());
         cmd.Parameters.AddWithValue("at", events[0].IndexedAt.UtcDateTime);
         var result = new Dictionary<(string, int), long>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -84,7 +87,9 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
     }
 
     /// <summary>
-    /// Inserts or replaces article rows (when the stored revision is older), with their vectors: the head (title A,
+    /// Inserts or replaces article rows (when the stored revision is older), with their entity keys and tags
+    /// (<see cref="EntityKeys"/>), their paragraphs only where the body does not give them back (<see cref="StoredParagraphs"/>),
+    /// and their vectors: the head (title A,
     /// description or summary B) parsed once and reused in the whole vector (body C, first 300,000 characters:
     /// to_tsvector refuses vectors over 1 MB). Both come from <see cref="TextVectors"/> where it could build them, else
     /// from to_tsvector. Rows come sorted by id, so concurrent writers lock rows in one order.
@@ -92,7 +97,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
     static async Task UpsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
         List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, TextVectors textVectors, CancellationToken ct)
     {
-        var bodies = rows.Select(r => string.Join("\n\n", r.Message.Article.Paragraphs)).ToArray();
+        var bodies = rows.Select(r => StoredParagraphs.Body(r.Message.Article.Paragraphs)).ToArray();
         var configs = rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray();
         var vectors = await textVectors.BuildAsync(conn, tx, rows.Select((r, i) => new TextVectors.Texts(configs[i], r.Message.Article.Title,
             r.Message.Article.Description ?? r.Message.Enrichment.Summary, bodies[i])).ToList(), ct);
@@ -100,15 +105,16 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         await using var cmd = new NpgsqlCommand("""
             insert into articles (article_id, revision, url, title, authors, published, language, source, site_name, dateline,
                 description, summary, image_url, body, paragraphs, entities, keywords, quotes, duplicate_of, ts_config,
-                indexed_at, tsv_head, tsv)
-            select t.id, t.rev, t.url, t.title, array(select jsonb_array_elements_text(t.authors::jsonb)), t.published, t.lang,
+                indexed_at, tsv_head, tsv, entity_keys, entity_tags)
+            select t.id, t.rev, t.url, t.title, t.authors::text[], t.published, t.lang,
                 t.source, t.site, t.dateline, t.descr, t.summary, t.image, t.body, t.paragraphs::jsonb, t.entities::jsonb,
-                array(select jsonb_array_elements_text(t.keywords::jsonb)), t.quotes::jsonb, t.dup, t.cfg::regconfig, @at,
-                h.head, coalesce(t.whole, h.head || setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C'))
+                t.keywords::text[], t.quotes::jsonb, t.dup, t.cfg::regconfig, @at,
+                h.head, coalesce(t.whole, h.head || setweight(to_tsvector(t.cfg::regconfig, left(t.body, 300000)), 'C')),
+                t.ekeys::text[], t.etags::text[]
             from unnest(@id, @rev, @url, @title, @authors, @published, @lang, @source, @site, @dateline, @descr, @summary, @image,
-                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg, @head, @whole)
+                        @body, @paragraphs, @entities, @keywords, @quotes, @dup, @cfg, @head, @whole, @ekeys, @etags)
                  as t(id, rev, url, title, authors, published, lang, source, site, dateline, descr, summary, image,
-                      body, paragraphs, entities, keywords, quotes, dup, cfg, head, whole)
+                      body, paragraphs, entities, keywords, quotes, dup, cfg, head, whole, ekeys, etags)
                  -- offset 0 keeps the subquery whole: flattened, its expression was computed for each column using it.
                  cross join lateral (select coalesce(t.head, setweight(to_tsvector(t.cfg::regconfig, t.title), 'A') ||
                                             setweight(to_tsvector(t.cfg::regconfig, coalesce(t.descr, t.summary)), 'B')) as head
@@ -120,7 +126,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
                 summary = excluded.summary, image_url = excluded.image_url, body = excluded.body,
                 paragraphs = excluded.paragraphs, entities = excluded.entities, keywords = excluded.keywords,
                 quotes = excluded.quotes, duplicate_of = excluded.duplicate_of, ts_config = excluded.ts_config,
-                indexed_at = excluded.indexed_at, tsv_head = excluded.tsv_head, tsv = excluded.tsv
+                indexed_at = excluded.indexed_at, tsv_head = excluded.tsv_head, tsv = excluded.tsv,
+                entity_keys = excluded.entity_keys, entity_tags = excluded.entity_tags
             where articles.revision < excluded.revision
             """, conn, tx);
         string[] Col(Func<CleanedArticle, Enrichment, string> f) => rows.Select(r => f(r.Message.Article, r.Message.Enrichment)).ToArray();
@@ -130,7 +137,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         p.AddWithValue("rev", rows.Select(r => r.Event.Revision).ToArray());
         p.AddWithValue("url", Col((a, _) => a.Url));
         p.AddWithValue("title", Col((a, _) => a.Title));
-        p.AddWithValue("authors", Col((a, _) => JsonSerializer.Serialize(a.Authors, Json)));
+        p.AddWithValue("authors", Col((a, _) => TextArrayLiteral.Of(a.Authors)));
         p.Add(new NpgsqlParameter("published", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
             { Value = rows.Select(r => r.Event.Published?.UtcDateTime).ToArray() });
         p.Add(Nullable("lang", rows.Select(r => r.Event.Language).ToArray()));
@@ -141,12 +148,16 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         p.AddWithValue("summary", Col((_, e) => e.Summary));
         p.Add(Nullable("image", Opt((a, _) => a.ImageUrl)));
         p.AddWithValue("body", bodies);
-        p.AddWithValue("paragraphs", Col((a, _) => JsonSerializer.Serialize(a.Paragraphs, Json)));
+        p.Add(Nullable("paragraphs", rows.Select((r, i) => StoredParagraphs.SplitFromBody(bodies[i], r.Message.Article.Paragraphs)
+            ? null : JsonSerializer.Serialize(r.Message.Article.Paragraphs, Json)).ToArray()));
         p.AddWithValue("entities", Col((_, e) => JsonSerializer.Serialize(e.Entities, Json)));
-        p.AddWithValue("keywords", Col((_, e) => JsonSerializer.Serialize(e.Keywords, Json)));
+        p.AddWithValue("keywords", Col((_, e) => TextArrayLiteral.Of(e.Keywords)));
         p.AddWithValue("quotes", Col((_, e) => JsonSerializer.Serialize(e.Quotes, Json)));
         p.Add(Nullable("dup", Opt((_, e) => e.DuplicateOf)));
         p.AddWithValue("cfg", configs);
+        var entityKeys = rows.Select(r => EntityKeys.Of(r.Message.Enrichment.Entities.Select(e => ((string?)e.Name, (string?)e.Type)))).ToArray();
+        p.AddWithValue("ekeys", entityKeys.Select(k => TextArrayLiteral.Of(k.Keys)).ToArray());
+        p.AddWithValue("etags", entityKeys.Select(k => TextArrayLiteral.Of(k.Tags)).ToArray());
         p.Add(new NpgsqlParameter("head", vectors.Select(v => v?.Head).ToArray()) { DataTypeName = "tsvector[]" });
         p.Add(new NpgsqlParameter("whole", vectors.Select(v => v?.Whole).ToArray()) { DataTypeName = "tsvector[]" });
         p.AddWithValue("at", indexedAt.UtcDateTime);
@@ -166,7 +177,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         var result = new Dictionary<(string, int), ArticleIndexed>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            result[(reader.GetString(0), reader.GetInt32(1))] = JsonSerializer.Deserialize<ArticleIndexed>(reader.GetString(2), Json)!;
+            result[(reader.GetString(0), reader.GetInt32(1))] = StoredEvent.Read(reader.GetString(2));
         return result;
     }
 

@@ -19,6 +19,9 @@ sealed class VectorScratch
     readonly Dictionary<string, int> index = new(1024, ReferenceEqualityComparer.Instance);
     readonly List<string> lexemes = new(1024);
     readonly List<int> counts = new(1024);
+    readonly List<ulong> keys = new(1024); // LexemeOrder.Key of each lexeme
+    ulong[] sortKeys = new ulong[1024];
+    int[] sorted = new int[1024];
     public readonly List<(int Lexeme, int Position, NpgsqlTsVector.Lexeme.Weight Weight)> Occurrences = new(2048);
 
     public void Clear()
@@ -27,6 +30,7 @@ sealed class VectorScratch
         index.Clear();
         lexemes.Clear();
         counts.Clear();
+        keys.Clear();
         Occurrences.Clear();
     }
 
@@ -42,6 +46,7 @@ sealed class VectorScratch
             at = lexemes.Count;
             lexemes.Add(lexeme);
             counts.Add(0);
+            keys.Add(LexemeOrder.Key(lexeme));
         }
         if (counts[at] == 255) return false;
         counts[at]++;
@@ -52,23 +57,27 @@ sealed class VectorScratch
     /// <summary>
     /// The vector of the first <paramref name="end"/> occurrences in <c>tsvector_recv</c>'s form: the lexeme count, then
     /// per lexeme its UTF-8 text, a zero byte, the position count and the positions (weight in the top two bits). The
-    /// lexemes go in order of first use; PostgreSQL sorts them when it receives the vector.
+    /// lexemes go in PostgreSQL's order (<see cref="LexemeOrder"/>), so that it need not sort them.
     /// </summary>
     public TsVectorBytes Encode(int end)
     {
         var inRange = new int[lexemes.Count];
         for (var i = 0; i < end; i++) inRange[Occurrences[i].Lexeme]++;
+        if (sortKeys.Length < lexemes.Count) (sortKeys, sorted) = (new ulong[lexemes.Count * 2], new int[lexemes.Count * 2]);
         var (size, count) = (4, 0);
         for (var i = 0; i < inRange.Length; i++)
             if (inRange[i] > 0)
+            {
+                (sortKeys[count], sorted[count]) = (keys[i], i);
                 (size, count) = (size + Encoding.UTF8.GetByteCount(lexemes[i]) + 3 + 2 * inRange[i], count + 1);
+            }
+        LexemeOrder.Sort(sortKeys.AsSpan(0, count), sorted.AsSpan(0, count), lexemes);
         var bytes = new byte[size];
         BinaryPrimitives.WriteInt32BigEndian(bytes, count);
         var next = new int[inRange.Length]; // where each lexeme's next position goes
         var at = 4;
-        for (var i = 0; i < inRange.Length; i++)
+        foreach (var i in sorted.AsSpan(0, count))
         {
-            if (inRange[i] == 0) continue;
             at += Encoding.UTF8.GetBytes(lexemes[i], bytes.AsSpan(at));
             bytes[at++] = 0;
             BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)inRange[i]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Ingestion.Contracts;
+using Ingestion.Indexer.Domain;
 using Ingestion.Indexer.Indexing;
 using Npgsql;
 
@@ -19,7 +20,7 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors text
                 'id', a.article_id, 'revision', a.revision, 'url', a.url, 'title', a.title, 'authors', a.authors,
                 'published', a.published, 'language', a.language, 'source', a.source, 'siteName', a.site_name,
                 'dateline', a.dateline, 'description', a.description, 'summary', a.summary, 'imageUrl', a.image_url,
-                'paragraphs', a.paragraphs, 'entities', a.entities, 'keywords', a.keywords, 'quotes', a.quotes,
+                'paragraphs', coalesce(a.paragraphs, to_jsonb(string_to_array(a.body, E'\n\n'))), 'entities', a.entities, 'keywords', a.keywords, 'quotes', a.quotes,
                 'duplicateOf', a.duplicate_of, 'indexedAt', a.indexed_at,
                 'revisions', (select coalesce(json_agg(json_build_object('revision', r.revision, 'changeCursor', r.change_cursor,
                                                                 'indexedAt', r.indexed_at) order by r.revision), '[]')
@@ -36,7 +37,7 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors text
             select event::text from revisions where change_cursor > @after and event is not null
             order by change_cursor limit @limit
             """, new { after, limit }, cancellationToken: ct)))
-            .Select(e => JsonSerializer.Deserialize<ArticleIndexed>(e, Json)!).ToList();
+            .Select(StoredEvent.Read).ToList();
         return new ChangesPage(events, events.Count == 0 ? after : events[^1].ChangeCursor);
     }
 

@@ -1,0 +1,20 @@
+namespace Ingestion.Indexer.Domain;
+
+/// <summary>
+/// What an article row holds about its entities for searching: keys (<c>TYPE:lower-case name</c>), which the entity filter
+/// matches, and tags (<c>TYPE:Canonical Name</c>), which the entity facet counts. Written by the indexer, and the filter's
+/// keys come from <see cref="Key"/> too, so both sides lower-case a name the same way.
+/// </summary>
+public static class EntityKeys
+{
+    public static string Key(string type, string name) => type.ToUpperInvariant() + ":" + name.ToLowerInvariant();
+
+    public static string Tag(string type, string name) => type.ToUpperInvariant() + ":" + name;
+
+    /// <summary>Keys and tags in the entities' order; an entity without a name or a type has neither.</summary>
+    public static (string[] Keys, string[] Tags) Of(IEnumerable<(string? Name, string? Type)> entities)
+    {
+        var named = entities.Where(e => e.Name is not null && e.Type is not null).ToList();
+        return (named.Select(e => Key(e.Type!, e.Name!)).ToArray(), named.Select(e => Tag(e.Type!, e.Name!)).ToArray());
+    }
+}
