@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Ingestion.IntegrationTests.Infrastructure;
@@ -26,11 +27,12 @@ public sealed class PipelineTests(LocalServers servers, ITestOutputHelper output
             Assert.Equal(0, Total(await pipeline.SearchAsync("Kudankulam")));
 
             await using var db = pipeline.OpenDb();
-            var row = await db.QuerySingleAsync<(DateTime Published, string[] Authors, string Paragraphs, string Body)>(
-                "select published, authors, paragraphs::text, body from indexer.articles");
+            var row = await db.QuerySingleAsync<(string Id, DateTime Published, string[] Authors, string Body)>(
+                "select article_id, published, authors, body from indexer.articles");
             Assert.Equal(new DateTime(2023, 12, 27), row.Published.Date);
             Assert.Equal(["Yeshi Seli"], row.Authors);
-            var paragraphs = JsonSerializer.Deserialize<string[]>(row.Paragraphs)!;
+            var article = await pipeline.Indexer.GetFromJsonAsync<JsonElement>($"/articles/{row.Id}");
+            var paragraphs = article.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()!).ToArray();
             Assert.Equal(paragraphs.Length, paragraphs.Distinct().Count());
             Assert.Single(paragraphs, p => p.Contains("from Chennai to Vladivostok"));
             Assert.Single(paragraphs, p => p.StartsWith("NEW DELHI: India and Russia are likely"));
