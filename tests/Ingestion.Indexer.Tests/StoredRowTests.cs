@@ -30,7 +30,8 @@ public class EntityKeysTests
     [Fact]
     public void Keys_are_lower_case_names_and_tags_keep_the_canonical_name_in_the_entities_order()
     {
-        var (keys, tags) = EntityKeys.Of([("Élysée Palace", "loc"), (null, "ORG"), ("Arctic Council", "ORG"), ("x", null)]);
+        static Entity E(string? name, string? type) => new(name!, type!, 1, []);
+        var (keys, tags) = EntityKeys.Of([E("Élysée Palace", "loc"), E(null, "ORG"), E("Arctic Council", "ORG"), E("x", null)]);
         Assert.Equal(["LOC:élysée palace", "ORG:arctic council"], keys);
         Assert.Equal(["LOC:Élysée Palace", "ORG:Arctic Council"], tags);
         // The entity filter asks for exactly the keys the writer stored.

@@ -1,3 +1,5 @@
+using Ingestion.Contracts;
+
 namespace Ingestion.Indexer.Domain;
 
 /// <summary>
@@ -11,10 +13,13 @@ public static class EntityKeys
 
     public static string Tag(string type, string name) => type.ToUpperInvariant() + ":" + name;
 
-    /// <summary>Keys and tags in the entities' order; an entity without a name or a type has neither.</summary>
-    public static (string[] Keys, string[] Tags) Of(IEnumerable<(string? Name, string? Type)> entities)
+    /// <summary>
+    /// Keys and tags in the entities' order; an entity without a name or a type (a message from elsewhere may lack them
+    /// whatever the contract says) has neither.
+    /// </summary>
+    public static (string[] Keys, string[] Tags) Of(IEnumerable<Entity> entities)
     {
-        var named = entities.Where(e => e.Name is not null && e.Type is not null).ToList();
-        return (named.Select(e => Key(e.Type!, e.Name!)).ToArray(), named.Select(e => Tag(e.Type!, e.Name!)).ToArray());
+        var named = entities.Where(e => (string?)e.Name is not null && (string?)e.Type is not null).ToList();
+        return (named.Select(e => Key(e.Type, e.Name)).ToArray(), named.Select(e => Tag(e.Type, e.Name)).ToArray());
     }
 }

@@ -155,7 +155,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         p.AddWithValue("quotes", Col((_, e) => JsonSerializer.Serialize(e.Quotes, Json)));
         p.Add(Nullable("dup", Opt((_, e) => e.DuplicateOf)));
         p.AddWithValue("cfg", configs);
-        var entityKeys = rows.Select(r => EntityKeys.Of(r.Message.Enrichment.Entities.Select(e => ((string?)e.Name, (string?)e.Type)))).ToArray();
+        var entityKeys = rows.Select(r => EntityKeys.Of(r.Message.Enrichment.Entities)).ToArray();
         p.AddWithValue("ekeys", entityKeys.Select(k => TextArrayLiteral.Of(k.Keys)).ToArray());
         p.AddWithValue("etags", entityKeys.Select(k => TextArrayLiteral.Of(k.Tags)).ToArray());
         p.Add(new NpgsqlParameter("head", vectors.Select(v => v?.Head).ToArray()) { DataTypeName = "tsvector[]" });

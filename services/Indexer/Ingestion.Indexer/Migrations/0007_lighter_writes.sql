@@ -1,5 +1,6 @@
 -- Write path, part four (docs/indexer.md "Write path"): less work for PostgreSQL per indexed article. Measured on 20,000
--- articles copied into a table without indexes (session 7): each change below saved 5-25 % of the insert's own time.
+-- articles copied into a table without indexes (session 7): each change below saved from a few percent (the index) to a
+-- quarter (the entity keys) of the insert's own time.
 
 -- The entity keys and tags are computed by the writer (ArticleIndex, with EntityKeys, the code that also makes the entity
 -- filter's keys) instead of by a SQL function over the entities' jsonb for every row: that function was about a third

@@ -20,7 +20,8 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors text
                 'id', a.article_id, 'revision', a.revision, 'url', a.url, 'title', a.title, 'authors', a.authors,
                 'published', a.published, 'language', a.language, 'source', a.source, 'siteName', a.site_name,
                 'dateline', a.dateline, 'description', a.description, 'summary', a.summary, 'imageUrl', a.image_url,
-                'paragraphs', coalesce(a.paragraphs, to_jsonb(string_to_array(a.body, E'\n\n'))), 'entities', a.entities, 'keywords', a.keywords, 'quotes', a.quotes,
+                'paragraphs', coalesce(a.paragraphs, to_jsonb(string_to_array(a.body, E'\n\n'))), -- StoredParagraphs
+                'entities', a.entities, 'keywords', a.keywords, 'quotes', a.quotes,
                 'duplicateOf', a.duplicate_of, 'indexedAt', a.indexed_at,
                 'revisions', (select coalesce(json_agg(json_build_object('revision', r.revision, 'changeCursor', r.change_cursor,
                                                                 'indexedAt', r.indexed_at) order by r.revision), '[]')
