@@ -18,10 +18,10 @@ public class StoredParagraphsTests
     [InlineData(new[] { "Line\nbreaks\r\nstay." }, true)]
     public void Paragraphs_are_stored_apart_only_when_the_body_does_not_give_them_back(string[] paragraphs, bool fromBody)
     {
-        var body = StoredParagraphs.Body(paragraphs);
+        var body = ArticleBody.Of(paragraphs);
         Assert.Equal(fromBody, StoredParagraphs.SplitFromBody(body, paragraphs));
         // Where the body gives them back, it is the split PostgreSQL's string_to_array(body, E'\n\n') makes.
-        if (fromBody) Assert.Equal(paragraphs, body.Length == 0 ? [] : body.Split(StoredParagraphs.Separator));
+        if (fromBody) Assert.Equal(paragraphs, body.Length == 0 ? [] : body.Split(ArticleBody.ParagraphSeparator));
     }
 }
 

@@ -18,6 +18,14 @@ public static class IndexerMessages
                 body.Split('.')[0] + ".", body.Split(' ').Length, 1, "0000000000000000", null),
             DateTimeOffset.UtcNow);
 
+    /// <summary>Publishes <paramref name="articles"/> (distinct ids) to a pipeline whose index is empty, and waits until all are indexed.</summary>
+    public static async Task IndexAsync(LocalServers servers, TestPipeline pipeline, IReadOnlyList<ArticleEnriched> articles)
+    {
+        await PublishAsync(servers, pipeline, articles);
+        await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == articles.Count,
+            TimeSpan.FromSeconds(90), $"{articles.Count} articles indexed");
+    }
+
     /// <summary>Publishes to the indexer's endpoint exchange ("indexer"), as the enricher's publish would reach it.</summary>
     public static Task PublishAsync(LocalServers servers, TestPipeline pipeline, IEnumerable<ArticleEnriched> messages) =>
         PublishAsync<ArticleEnriched>(servers, pipeline, messages);

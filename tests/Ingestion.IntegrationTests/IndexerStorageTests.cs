@@ -41,9 +41,7 @@ public sealed class IndexerStorageTests(LocalServers servers, ITestOutputHelper 
                     Enrichment = m.Enrichment with { Keywords = ["storage", "a,b", "NULL"] },
                 };
             }).ToList();
-            await IndexerMessages.PublishAsync(servers, pipeline, messages);
-            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == Cases.Length,
-                TimeSpan.FromSeconds(60), "all storage cases indexed");
+            await IndexerMessages.IndexAsync(servers, pipeline, messages);
 
             await using var db = pipeline.OpenDb();
             foreach (var (id, paragraphs, storedApart) in Cases)

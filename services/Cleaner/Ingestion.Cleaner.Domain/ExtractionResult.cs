@@ -1,3 +1,5 @@
+using Ingestion.Contracts;
+
 namespace Ingestion.Cleaner.Domain;
 
 /// <summary>Measurements of one extraction, for logs and metrics.</summary>
@@ -29,7 +31,7 @@ public sealed record ExtractedArticle(
     IReadOnlyList<string>? Tags = null)
 {
     /// <summary>The body as one text: paragraphs joined by a blank line (the form the enricher's offsets refer to).</summary>
-    public string BodyText => string.Join("\n\n", Paragraphs);
+    public string BodyText => ArticleBody.Of(Paragraphs);
 }
 
 /// <summary>The outcome of one extraction: an article, or a refusal with its reason.</summary>

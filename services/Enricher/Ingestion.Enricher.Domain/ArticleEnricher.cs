@@ -59,7 +59,7 @@ public sealed class ArticleEnricher
     }
 
     /// <summary>The body text that mention offsets refer to: the paragraphs joined by a blank line.</summary>
-    public static string BodyOf(CleanedArticle article) => string.Join("\n\n", article.Paragraphs ?? []);
+    public static string BodyOf(CleanedArticle article) => ArticleBody.Of(article.Paragraphs);
 
     public Enrichment Enrich(CleanedArticle article) => Analyze(article).Enrichment;
 

@@ -97,7 +97,7 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
     static async Task UpsertArticlesAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
         List<(ArticleIndexed Event, ArticleEnriched Message)> rows, DateTimeOffset indexedAt, TextVectors textVectors, CancellationToken ct)
     {
-        var bodies = rows.Select(r => StoredParagraphs.Body(r.Message.Article.Paragraphs)).ToArray();
+        var bodies = rows.Select(r => ArticleBody.Of(r.Message.Article.Paragraphs)).ToArray();
         var configs = rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray();
         var vectors = await textVectors.BuildAsync(conn, tx, rows.Select((r, i) => new TextVectors.Texts(configs[i], r.Message.Article.Title,
             r.Message.Article.Description ?? r.Message.Enrichment.Summary, bodies[i])).ToList(), ct);
