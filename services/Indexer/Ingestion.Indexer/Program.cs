@@ -13,6 +13,9 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
 builder.Services.AddSingleton(new DataSourceConfiguration(TsVectorBytesResolverFactory.AddTo));
 builder.Services.AddSingleton(new TextVectors(builder.Configuration.GetValue("Indexer:TextVectorCacheEntries", TextVectors.DefaultCachedEntries)));
 builder.Services.AddSingleton<ArticleIndex>();
+// Messages consumed at once are written in shared batches (Indexer:Writers, :MaxBatch, :InFlight; docs/indexer.md).
+builder.Services.AddSingleton(builder.Configuration.GetSection("Indexer").Get<IndexingOptions>() ?? new IndexingOptions());
+builder.Services.AddSingleton(sp => IndexingOptions.Batcher(sp));
 builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<SearchQueries>();
 builder.Services.AddSingleton<ArticleQueries>();

@@ -1,11 +1,15 @@
 using Ingestion.Contracts;
 using Ingestion.Hosting.Telemetry;
+using Ingestion.Indexer.Domain;
 using MassTransit;
 
 namespace Ingestion.Indexer.Indexing;
 
-/// <summary>Indexes each enriched article revision once and publishes <see cref="ArticleIndexed"/> (again, on redelivery).</summary>
-public sealed class ArticleEnrichedConsumer(ArticleIndex index, ServiceTelemetry telemetry, ILogger<ArticleEnrichedConsumer> logger)
+/// <summary>
+/// Indexes each enriched article revision once and publishes <see cref="ArticleIndexed"/> (again, on redelivery). Messages
+/// consumed at the same time share a write (<see cref="IndexBatcher"/>); each is acknowledged after its batch committed.
+/// </summary>
+public sealed class ArticleEnrichedConsumer(IndexBatcher index, ServiceTelemetry telemetry, ILogger<ArticleEnrichedConsumer> logger)
     : IConsumer<ArticleEnriched>
 {
     public async Task Consume(ConsumeContext<ArticleEnriched> context)
@@ -16,10 +20,11 @@ public sealed class ArticleEnrichedConsumer(ArticleIndex index, ServiceTelemetry
         activity?.SetTag("article.revision", article.Revision);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
-        var (evt, redelivered) = await index.IndexAsync(context.Message, context.CancellationToken);
+        var (evt, redelivered, batchSize) = await index.IndexAsync(context.Message, context.CancellationToken);
 
         var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         activity?.SetTag("index.redelivered", redelivered);
+        activity?.SetTag("index.batch_size", batchSize);
         activity?.SetTag("index.change_cursor", evt.ChangeCursor);
         telemetry.Record(redelivered ? "redelivered" : "ok", ms);
         telemetry.EndToEnd.Record((evt.IndexedAt - article.FetchedAt).TotalMilliseconds);
@@ -29,7 +34,22 @@ public sealed class ArticleEnrichedConsumer(ArticleIndex index, ServiceTelemetry
     }
 }
 
+/// <summary>The <c>indexer</c> queue; it takes <see cref="IndexingOptions.InFlight"/> messages at once, for the batches.</summary>
 public sealed class ArticleEnrichedConsumerDefinition : ConsumerDefinition<ArticleEnrichedConsumer>
 {
-    public ArticleEnrichedConsumerDefinition() => EndpointName = "indexer";
+    readonly int inFlight;
+
+    public ArticleEnrichedConsumerDefinition(IndexingOptions options)
+    {
+        EndpointName = "indexer";
+        inFlight = Math.Max(1, options.InFlight);
+        ConcurrentMessageLimit = inFlight;
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ArticleEnrichedConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+            rabbit.PrefetchCount = inFlight;
+    }
 }

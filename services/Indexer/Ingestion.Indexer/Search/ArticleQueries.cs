@@ -8,7 +8,7 @@ using Npgsql;
 namespace Ingestion.Indexer.Search;
 
 /// <summary>The index read by article: one article with its revisions, the change feed, the counts, the rejections.</summary>
-public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors textVectors)
+public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors textVectors, IndexBatcher batcher)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,10 +49,12 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors text
             "select (select count(*) from articles), (select count(*) from revisions), (select count(*) from rejections)",
             cancellationToken: ct));
         var vectors = textVectors.Counts;
+        var written = batcher.Counts;
         return new
         {
             articles = row.Articles, revisions = row.Revisions, rejections = row.Rejections,
             textVectors = new { builtHere = vectors.BuiltHere, leftToPostgres = vectors.LeftToPostgres, remembered = vectors.Remembered },
+            writes = new { batches = written.Batches, messages = written.Messages, largestBatch = written.Largest, splitAfterFailure = written.Split },
         };
     }
 

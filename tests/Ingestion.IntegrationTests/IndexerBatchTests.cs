@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ingestion.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Ingestion.IntegrationTests;
+
+/// <summary>
+/// A backlog is written in shared batches (IndexBatcher), and a malformed message in a batch fails alone: the others are
+/// indexed and published, it ends in indexer_error for an operator to see and replay.
+/// </summary>
+[Collection(ServersCollection.Name)]
+public sealed class IndexerBatchTests(LocalServers servers, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_backlog_is_indexed_in_batches_and_a_poison_message_in_one_fails_alone()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(servers, "idxbatch");
+        try
+        {
+            await pipeline.StartAsync("Indexer"); // declares the indexer queue
+            pipeline.Kill("Indexer");
+            var day = new DateTimeOffset(2024, 9, 1, 6, 0, 0, TimeSpan.Zero);
+            var good = Enumerable.Range(0, 60).Select(i => IndexerMessages.Article($"batch-{i:D2}", $"Batch story {i}",
+                $"Batch body number {i}.\n\nIts second paragraph.", day.AddMinutes(i))).ToList();
+            // PostgreSQL text cannot hold U+0000: this message fails on every attempt.
+            var poison = IndexerMessages.Article("batch-poison", "Poison story", "A body with a NUL \0 inside.", day);
+            await IndexerMessages.PublishAsync(servers, pipeline, good.Take(30).Append(poison).Concat(good.Skip(30)));
+
+            await pipeline.StartServiceAsync("Indexer");
+            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == good.Count
+                    && await pipeline.Rabbit.MessageCountAsync(pipeline.VirtualHost, "indexer_error") == 1,
+                TimeSpan.FromSeconds(90), "60 articles indexed and the poison message in indexer_error");
+
+            Assert.Equal(good.Count, await pipeline.CountAsync("select count(*) from indexer.revisions"));
+            var fault = (await pipeline.Rabbit.PeekAsync(pipeline.VirtualHost, "indexer_error", 5)).Single();
+            var headers = fault.GetProperty("properties").GetProperty("headers");
+            output.WriteLine(headers.GetProperty("MT-Fault-Message").GetString());
+            Assert.Contains("batch-poison", fault.GetProperty("payload").GetString());
+            Assert.Contains("Postgres", headers.GetProperty("MT-Fault-ExceptionType").GetString());
+
+            var writes = (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status")).GetProperty("writes");
+            output.WriteLine(writes.ToString());
+            Assert.True(writes.GetProperty("largestBatch").GetInt64() > 1, "the backlog was written in shared batches");
+            Assert.True(writes.GetProperty("splitAfterFailure").GetInt64() >= 1, "the poison message's batch was split");
+            Assert.True(writes.GetProperty("batches").GetInt64() < writes.GetProperty("messages").GetInt64());
+        }
+        catch
+        {
+            output.WriteLine(pipeline.Logs());
+            throw;
+        }
+    }
+}
