@@ -10,7 +10,8 @@
 # As root, initdb/postgres run as the "postgres" OS user (they refuse root); otherwise as the current user.
 # If the "postgres" user cannot reach DIR (a parent folder is not searchable, e.g. under /root), the data
 # lives in /tmp/ingestion-postgres-<hash> instead; the script says so, and DIR/datadir-location remembers it.
-# Environment: PG_BIN=/usr/lib/postgresql/NN/bin to pick the binaries (default: the newest installed).
+# Environment: PG_BIN=/usr/lib/postgresql/NN/bin to pick the binaries (default: the newest installed);
+#              PG_OPTS="-c name=value ..." more server settings for this start (e.g. -c shared_buffers=1GB).
 set -euo pipefail
 
 usage() {
@@ -150,6 +151,10 @@ cmd_start() {
     if [[ "$ephemeral" == 1 ]]; then
         opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         log "ephemeral mode: fsync, synchronous_commit and full_page_writes are off (tests only)"
+    fi
+    if [[ -n "${PG_OPTS:-}" ]]; then
+        opts+=" $PG_OPTS"
+        log "settings from PG_OPTS: $PG_OPTS"
     fi
 
     local t0 t1

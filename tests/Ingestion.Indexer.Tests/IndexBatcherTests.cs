@@ -38,17 +38,25 @@ public class IndexBatcherTests
         }
     }
 
+    /// <summary>
+    /// Sends <c>{prefix}0</c>, waits until its write has begun, queues <c>{prefix}1..{more}</c> behind it, then lets the
+    /// writes go on; returns every caller's task, in the order sent.
+    /// </summary>
+    static async Task<List<Task<IndexBatcher.Indexed>>> QueuedBehindAWriteAsync(IndexBatcher batcher, RecordingWrite write, string prefix, int more)
+    {
+        var first = batcher.IndexAsync(Message(prefix + 0), CancellationToken.None);
+        await write.FirstStarted.Task.WaitAsync(Wait);
+        var all = Enumerable.Range(1, more).Select(i => batcher.IndexAsync(Message(prefix + i), CancellationToken.None)).Prepend(first).ToList();
+        write.Gate.SetResult();
+        return all;
+    }
+
     [Fact]
     public async Task Messages_arriving_while_a_batch_is_written_share_the_next_write()
     {
         var write = new RecordingWrite();
         await using var batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 100);
-        var first = batcher.IndexAsync(Message("a0"), CancellationToken.None);
-        await write.FirstStarted.Task.WaitAsync(Wait);
-        var rest = Enumerable.Range(1, 10).Select(i => batcher.IndexAsync(Message("a" + i), CancellationToken.None)).ToList();
-        write.Gate.SetResult();
-
-        var results = await Task.WhenAll(rest.Prepend(first)).WaitAsync(Wait);
+        var results = await Task.WhenAll(await QueuedBehindAWriteAsync(batcher, write, "a", 10)).WaitAsync(Wait);
         Assert.Equal([["a0"], Enumerable.Range(1, 10).Select(i => "a" + i).ToArray()], write.Batches);
         Assert.Equal(Enumerable.Range(0, 11).Select(i => "a" + i), results.Select(r => r.Event.ArticleId)); // each caller its own event
         Assert.Equal(1, results[0].BatchSize);
@@ -61,12 +69,7 @@ public class IndexBatcherTests
     {
         var write = new RecordingWrite();
         await using var batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 4);
-        var first = batcher.IndexAsync(Message("b0"), CancellationToken.None);
-        await write.FirstStarted.Task.WaitAsync(Wait);
-        var rest = Enumerable.Range(1, 9).Select(i => batcher.IndexAsync(Message("b" + i), CancellationToken.None)).ToList();
-        write.Gate.SetResult();
-
-        await Task.WhenAll(rest.Prepend(first)).WaitAsync(Wait);
+        await Task.WhenAll(await QueuedBehindAWriteAsync(batcher, write, "b", 9)).WaitAsync(Wait);
         Assert.Equal([1, 4, 4, 1], write.Batches.Select(b => b.Length));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => "b" + i), write.Batches.SelectMany(b => b)); // in arrival order
     }
@@ -79,12 +82,7 @@ public class IndexBatcherTests
         write.Fails = batch => batch.Any(m => m.Article.ArticleId == "c3") ? poison : null;
         var splits = new List<(Exception, int)>();
         await using var batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 100, onSplit: (e, n) => splits.Add((e, n)));
-        var first = batcher.IndexAsync(Message("c0"), CancellationToken.None);
-        await write.FirstStarted.Task.WaitAsync(Wait);
-        var rest = Enumerable.Range(1, 5).Select(i => batcher.IndexAsync(Message("c" + i), CancellationToken.None)).ToList();
-        write.Gate.SetResult();
-
-        var all = rest.Prepend(first).ToList();
+        var all = await QueuedBehindAWriteAsync(batcher, write, "c", 5);
         await Task.WhenAll(all.Select(t => t.ContinueWith(_ => { }))).WaitAsync(Wait);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => all[3]);
         Assert.Same(poison, error);

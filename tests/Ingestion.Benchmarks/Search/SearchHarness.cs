@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime;
 using Dapper;
 using Ingestion.Contracts;
@@ -11,6 +9,7 @@ using Ingestion.Indexer.Indexing;
 using Ingestion.Indexer.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static Ingestion.Benchmarks.HarnessTools;
 
 namespace Ingestion.Benchmarks.Search;
 
@@ -62,6 +61,7 @@ public static class SearchHarness
                 // compiled to its optimised tier in the background while the queries were timed (CPU counted per search).
                 var corpus = CorpusArticles.Load(groundTruth);
                 Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
+                await JitQuietAsync();
                 await LoadAsync(dataSource, textVectors, corpus, articles, batch, writers);
             }
             await ReportSizesAsync(dataSource);
@@ -76,14 +76,36 @@ public static class SearchHarness
         }
     }
 
+    /// <summary>
+    /// Waits until the JIT has compiled nothing for a second (at most 60 s): the enricher's code, run above to generate the
+    /// articles, is recompiled to its optimised tier in the background, and that CPU is not the indexer's.
+    /// </summary>
+    static async Task JitQuietAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        var (methods, time) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(1000);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now == methods) break;
+            methods = now;
+        }
+        Console.WriteLine($"JIT: waited {waited.Elapsed.TotalSeconds:N1} s ({(JitInfo.GetCompilationTime() - time).TotalSeconds:N1} s compiling) for the generator's code to settle");
+    }
+
     static async Task LoadAsync(NpgsqlDataSource dataSource, TextVectors textVectors, CorpusArticles corpus, int count, int batchSize, int writers)
     {
         var index = new ArticleIndex(dataSource, textVectors);
         var wall = Stopwatch.StartNew();
         var next = -batchSize;
         var loaded = 0;
+        var warm = count / 5; // the first fifth warms the process up: compiling code, learning words (TextVectors)
+        long warmTicks = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var serverCpu = await ServerCpu.ReadAsync(dataSource);
+        var machine = MachineCpu.Read();
+        var (jitTime, jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
         // Each writer takes the next batch, generates it and writes it through the indexer's own write path.
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
@@ -92,6 +114,8 @@ public static class SearchHarness
                 var messages = Enumerable.Range(start, Math.Min(batchSize, count - start)).Select(corpus.Article).ToArray();
                 await index.IndexBatchAsync(messages, CancellationToken.None);
                 var done = Interlocked.Add(ref loaded, messages.Length);
+                if (done >= warm && done - messages.Length < warm)
+                    Interlocked.Exchange(ref warmTicks, wall.Elapsed.Ticks);
                 if (done % (batchSize * 40) < messages.Length)
                     Console.WriteLine($"  loaded {done:N0} ({done / wall.Elapsed.TotalSeconds:N0}/s)");
             }
@@ -99,6 +123,8 @@ public static class SearchHarness
         var loading = wall.Elapsed;
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var serverUsed = await ServerCpu.ReadAsync(dataSource) - serverCpu;
+        var machineUsed = machine is null ? null : MachineCpu.Read()?.Since(machine);
+        (jitTime, jitMethods) = (JitInfo.GetCompilationTime() - jitTime, JitInfo.GetCompiledMethodCount() - jitMethods);
         await using (var conn = await dataSource.OpenConnectionAsync())
             foreach (var table in new[] { "articles", "revisions" })
                 await conn.ExecuteAsync($"vacuum analyze {table}", commandTimeout: 1200);
@@ -107,9 +133,14 @@ public static class SearchHarness
         Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), text vectors built {(textVectors.Enabled ? "here (TextVectors)" : "by PostgreSQL")}, " +
                           (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)"));
         Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
+        var warmed = loading - TimeSpan.FromTicks(warmTicks);
+        Console.WriteLine($"  once warm       : {(count - warm) / warmed.TotalSeconds,8:N0} articles/s (after the first {warm:N0}: {warmed.TotalSeconds:N1} s)");
         if (serverUsed is { } server)
             Console.WriteLine($"  per CPU-second  : {count / server.TotalSeconds,8:N0} articles per PostgreSQL CPU-second ({server.TotalSeconds:N1} s); " +
                               $"{count / (server + clientCpu).TotalSeconds:N0} with this process (generating and sending them, {clientCpu.TotalSeconds:N1} s)");
+        Console.WriteLine($"  JIT             : {jitTime.TotalSeconds:N1} s compiling {jitMethods:N0} methods during the load (in this process's CPU)");
+        if (machineUsed is not null)
+            Console.WriteLine($"  machine         : {machineUsed} (all cores, during the load)");
         Console.WriteLine($"  + vacuum analyze: {count / total.TotalSeconds,8:N0} articles/s ({total.TotalSeconds:N1} s, vacuum {(total - loading).TotalSeconds:N1} s)");
     }
 
@@ -202,30 +233,4 @@ public static class SearchHarness
     }
 
     static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
-
-    static int Arg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-
-    static async Task Shell(string script, params string[] args)
-    {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(script);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Console.Write(output);
-        if (p.ExitCode != 0) throw new InvalidOperationException($"postgres.sh {string.Join(' ', args)} exited with {p.ExitCode}");
-    }
 }
