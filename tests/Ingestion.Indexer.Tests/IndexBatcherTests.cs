@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.Indexer.Domain;
 
@@ -92,6 +93,46 @@ public class IndexBatcherTests
         Assert.Equal([["c0"], ["c1", "c2", "c3", "c4", "c5"], ["c1"], ["c2"], ["c3"], ["c4"], ["c5"]], write.Batches);
         Assert.Equal([(poison, 5)], splits.Select(s => (s.Item1, s.Item2)).ToList<(Exception, int)>());
         Assert.Equal(1L, batcher.Counts.Split);
+    }
+
+    [Fact]
+    public async Task A_batch_span_is_a_child_of_its_first_message_and_the_writers_carry_no_span_of_their_creator()
+    {
+        using var source = new ActivitySource("IndexBatcherTests");
+        var started = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s == source,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = a => { lock (started) started.Add(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var write = new RecordingWrite();
+        write.Gate.SetResult();
+        Activity? during = null;
+        write.Fails = _ => { during = Activity.Current; return null; };
+
+        IndexBatcher batcher;
+        using (source.StartActivity("creates the batcher"))
+            batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 10, source);
+        await using (batcher)
+        {
+            using var message = source.StartActivity("index article")!;
+            await batcher.IndexAsync(Message("f0"), CancellationToken.None).WaitAsync(Wait);
+            var batch = Assert.Single(started, a => a.OperationName == "index batch");
+            Assert.Equal(message.SpanId, batch.ParentSpanId);
+            Assert.Same(batch, during); // the write runs inside the batch span
+            Assert.Equal(1, batch.GetTagItem("index.batch_size"));
+        }
+
+        // Without a source (no batch span), the write sees no span at all: not the one that was current at construction.
+        using (source.StartActivity("creates another batcher"))
+            batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 10);
+        await using (batcher)
+        {
+            await batcher.IndexAsync(Message("f1"), CancellationToken.None).WaitAsync(Wait);
+            Assert.Null(during);
+        }
     }
 
     [Fact]

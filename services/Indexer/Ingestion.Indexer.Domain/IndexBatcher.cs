@@ -39,7 +39,9 @@ public sealed class IndexBatcher : IAsyncDisposable
         this.source = source;
         this.onSplit = onSplit;
         this.maxBatch = Math.Max(1, maxBatch);
-        this.writers = Task.WhenAll(Enumerable.Range(0, Math.Max(1, writers)).Select(_ => Task.Run(WriteLoopAsync)));
+        // The writers outlive whichever message made the first consumer: they must not carry its span or log scopes.
+        using (ExecutionContext.SuppressFlow())
+            this.writers = Task.WhenAll(Enumerable.Range(0, Math.Max(1, writers)).Select(_ => Task.Run(WriteLoopAsync)).ToList());
     }
 
     /// <summary>Batches written, the messages in them, the largest, and batches that failed and were written one by one.</summary>
