@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Dapper;
 using Ingestion.Benchmarks.Search;
 using Npgsql;
 using static Ingestion.Benchmarks.HarnessTools;
@@ -104,7 +103,7 @@ public static class IndexingHarness
             var left = await rabbit.WaitForMessagesAsync(Queue, 0, TimeSpan.FromSeconds(30), ct);
             var errors = await rabbit.MessagesAsync(Queue + "_error", ct);
             var status = await indexer.StatusAsync(ct);
-            await Report(db, count, settings, publishing, drain, left, errors, status);
+            Report(count, settings, publishing, drain, left, errors, status);
             return errors > 0 ? 1 : 0;
         }
         catch (Exception) when (stop.IsCancellationRequested) // Ctrl+C in a terminal stops the indexer too: whatever failed then
@@ -147,13 +146,11 @@ public static class IndexingHarness
         return settings;
     }
 
-    static async Task Report(NpgsqlDataSource db, int count, List<(string Name, string Value)> settings, TimeSpan publishing,
+    static void Report(int count, List<(string Name, string Value)> settings, TimeSpan publishing,
         IndexerDrain drain, long left, long errors, string? status)
     {
         static string PerArticle(TimeSpan? cpu, int n) =>
             cpu is { } t ? $"{t.TotalMilliseconds / n,8:N2} ms per article ({t.TotalSeconds:N1} s)" : "     n/a (no /proc)";
-        await using var conn = await db.OpenConnectionAsync();
-        var stamps = (await conn.QueryAsync<long>("select count(*) from indexer.revisions group by indexed_at order by 1")).ToList();
         Console.WriteLine();
         Console.WriteLine($"indexing: {count:N0} ArticleEnriched messages drained from RabbitMQ by the indexer service (dotnet Ingestion.Indexer.dll, DOTNET_gcServer=1)");
         Console.WriteLine($"  --env           : {(settings.Count == 0 ? "none (the indexer's own defaults)" : string.Join(' ', settings.Select(s => s.Name + "=" + s.Value)))}");
@@ -167,7 +164,7 @@ public static class IndexingHarness
         Console.WriteLine($"  RabbitMQ CPU    : {PerArticle(drain.RabbitCpu, count)}");
         if (drain.Machine is not null)
             Console.WriteLine($"  machine         : {drain.Machine} (all cores, during the drain)");
-        Console.WriteLine($"  batches         : {stamps.Count,8:N0} indexed_at stamps, revisions per stamp: median {stamps[stamps.Count / 2]:N0}, mean {stamps.Average():N1}, max {stamps[^1]:N0} (a batch has one stamp; batches begun in the same millisecond share it)");
+        // The indexer's own counts, with its write batches ("writes").
         if (status is not null)
             Console.WriteLine($"  GET /status     : {status}");
         Console.WriteLine($"  queue {Queue,-10}: {left,8:N0} messages left");
