@@ -8,6 +8,7 @@ internal static class HarnessRegistry
         Harnesses.Register("extraction", Extraction.ExtractionHarness.RunAsync);
         Harnesses.Register("search", Search.SearchHarness.RunAsync);
         Harnesses.Register("indexing", Indexing.IndexingHarness.RunAsync);
+        Harnesses.Register("vectors", Vectors.VectorsHarness.RunAsync);
         Harnesses.Register("enrichment", EnricherThroughput.EnrichmentHarness.RunAsync);
         Harnesses.Register("language", EnricherThroughput.LanguageHarness.RunAsync);
         Harnesses.Register("feeds-304", Feeds.UnchangedFeedsHarness.RunAsync);

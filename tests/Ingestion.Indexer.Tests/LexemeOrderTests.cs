@@ -23,7 +23,7 @@ public class LexemeOrderTests
         var keys = shuffled.Select(LexemeOrder.Key).ToArray();
         var items = Enumerable.Range(0, shuffled.Count).ToArray();
 
-        LexemeOrder.Sort(keys, items, shuffled);
+        LexemeOrder.Sort(keys, items, i => shuffled[i]);
 
         var expected = lexemes.ToList();
         expected.Sort(Bytes);

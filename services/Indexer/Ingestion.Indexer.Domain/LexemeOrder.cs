@@ -49,15 +49,15 @@ public static class LexemeOrder
 
     static int Lift(int unit) => unit >= 0xE000 ? unit - 0x800 : unit + 0x2000;
 
-    /// <summary>Sorts <paramref name="items"/> (indexes into <paramref name="lexemes"/>) with their <paramref name="keys"/>.</summary>
-    public static void Sort(Span<ulong> keys, Span<int> items, IReadOnlyList<string> lexemes)
+    /// <summary>Sorts <paramref name="items"/> (whose lexemes <paramref name="textOf"/> gives) with their <paramref name="keys"/>.</summary>
+    public static void Sort(Span<ulong> keys, Span<int> items, Func<int, string> textOf)
     {
         keys.Sort(items);
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
             while (end < keys.Length && keys[end] == keys[start]) end++;
-            if (end - start > 1) items[start..end].Sort((x, y) => Compare(lexemes[x], lexemes[y]));
+            if (end - start > 1) items[start..end].Sort((x, y) => Compare(textOf(x), textOf(y)));
             start = end;
         }
     }

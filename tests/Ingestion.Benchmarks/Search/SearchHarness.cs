@@ -41,39 +41,30 @@ public static class SearchHarness
             return 0;
         }
         var root = RepoPaths.Root ?? throw new InvalidOperationException("Ingestion.sln not found above " + AppContext.BaseDirectory);
-        var pgDir = Path.Combine(Path.GetTempPath(), "ingestion-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
         // --port P: use a server already running on 127.0.0.1:P (left running, e.g. to look at plans); else a throwaway one.
         var existing = Arg(args, "--port", 0);
-        var port = existing > 0 ? existing : FreePort();
-        var script = Path.Combine(root, "deploy", "local", "postgres.sh");
-        if (existing == 0) await Shell(script, "start", pgDir, port.ToString(CultureInfo.InvariantCulture), "--ephemeral");
-        try
+        await using var throwaway = existing > 0 ? null
+            : await ThrowawayPostgres.StartAsync(root, Path.Combine(Path.GetTempPath(), "ingestion-search-bench-" + Guid.NewGuid().ToString("N")[..8]));
+        var port = throwaway?.Port ?? existing;
+        // Connected as the indexer is (shared/Hosting, services/Indexer/.../appsettings.json): prepared statements, custom plans.
+        var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600;Max Auto Prepare=64;Options=-c plan_cache_mode=force_custom_plan");
+        TsVectorBytesResolverFactory.AddTo(builder); // as the indexer's Program.cs does
+        await using var dataSource = builder.Build();
+        await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
+            .MigrateAsync([typeof(ArticleIndex).Assembly], TimeSpan.FromSeconds(30), CancellationToken.None);
+        if (Arg(args, "--load", 1) != 0)
         {
-            // Connected as the indexer is (shared/Hosting, services/Indexer/.../appsettings.json): prepared statements, custom plans.
-            var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600;Max Auto Prepare=64;Options=-c plan_cache_mode=force_custom_plan");
-            TsVectorBytesResolverFactory.AddTo(builder); // as the indexer's Program.cs does
-            await using var dataSource = builder.Build();
-            await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
-                .MigrateAsync([typeof(ArticleIndex).Assembly], TimeSpan.FromSeconds(30), CancellationToken.None);
-            if (Arg(args, "--load", 1) != 0)
-            {
-                // Enriched only to be loaded: with --load 0 the enricher's code, run here for nothing, went on being
-                // compiled to its optimised tier in the background while the queries were timed (CPU counted per search).
-                var corpus = CorpusArticles.Load(groundTruth);
-                Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
-                await JitQuietAsync();
-                await LoadAsync(dataSource, textVectors, corpus, articles, batch, writers);
-            }
-            await ReportSizesAsync(dataSource);
-            var onlyAt = Array.IndexOf(args, "--only"); // --only TEXT: only the queries whose name contains TEXT
-            await MeasureQueriesAsync(dataSource, runs, ilike, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null);
-            return 0;
+            // Enriched only to be loaded: with --load 0 the enricher's code, run here for nothing, went on being
+            // compiled to its optimised tier in the background while the queries were timed (CPU counted per search).
+            var corpus = CorpusArticles.Load(groundTruth);
+            Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
+            await JitQuietAsync();
+            await LoadAsync(dataSource, textVectors, corpus, articles, batch, writers);
         }
-        finally
-        {
-            if (existing == 0) await Shell(script, "stop", pgDir);
-            try { Directory.Delete(pgDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        await ReportSizesAsync(dataSource);
+        var onlyAt = Array.IndexOf(args, "--only"); // --only TEXT: only the queries whose name contains TEXT
+        await MeasureQueriesAsync(dataSource, runs, ilike, onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null);
+        return 0;
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Text;
 using Ingestion.Indexer.Domain;
 using Npgsql;
 
@@ -7,7 +7,9 @@ namespace Ingestion.Indexer.Indexing;
 /// <summary>
 /// What PostgreSQL said about text, per text-search configuration, kept for the life of the process: how its parser
 /// splits a chunk (<c>ts_parse</c>) and a word's lexemes from the dictionary its token type maps to (<c>ts_lexize</c>).
-/// Thread-safe; asked a batch of unknowns at a time.
+/// Asked a batch of unknowns at a time. Every lexeme gets a number within its configuration, with its UTF-8 bytes and
+/// sort key computed once, so that building a vector looks up each word once and then works with numbers.
+/// Thread-safe: vectors are built under <see cref="Read"/> (many builders at once), answers are added under a write lock.
 /// </summary>
 public sealed class TextSearchAnswers
 {
@@ -15,37 +17,76 @@ public sealed class TextSearchAnswers
     public const int MaxTokenType = 64;
 
     /// <summary>A word the configuration maps to more than one dictionary, or that its dictionary does not recognise.</summary>
-    public static readonly string[] Unsupported = ["\0unsupported"];
+    public static readonly int[] Unsupported = [-1];
 
-    /// <summary>The answers for one configuration.</summary>
+    static readonly int[] StopWord = [];
+
+    /// <summary>A lexeme as a vector needs it: its text, its UTF-8 bytes and its <see cref="LexemeOrder.Key"/>.</summary>
+    public readonly record struct Lexeme(string Text, byte[] Utf8, ulong Key);
+
+    /// <summary>The answers for one configuration. Read only under <see cref="Read"/>.</summary>
     public sealed class OfConfig
     {
         /// <summary>Chunks as the parser splits them (the blanks too).</summary>
-        public readonly ConcurrentDictionary<string, VectorText.Piece[]> Chunks = new();
+        public readonly Dictionary<string, VectorText.Piece[]> Chunks = new();
 
-        /// <summary>Per token type, a word's lexemes (empty for a stop word); null when the configuration does not index the type.</summary>
-        public readonly ConcurrentDictionary<string, string[]?>[] Words =
-            Enumerable.Range(0, MaxTokenType).Select(_ => new ConcurrentDictionary<string, string[]?>()).ToArray();
+        /// <summary>Per token type, a word's lexeme numbers (empty for a stop word); null when the configuration does not index the type.</summary>
+        readonly Dictionary<string, int[]?>[] words =
+            Enumerable.Range(0, MaxTokenType).Select(_ => new Dictionary<string, int[]?>()).ToArray();
 
-        /// <summary>The same lookups by the span of a word in its body (no string made to look one up).</summary>
-        public readonly ConcurrentDictionary<string, string[]?>.AlternateLookup<ReadOnlySpan<char>>[] WordsBySpan;
+        /// <summary>The same lookups by the span of a word in its text (no string made to look one up).</summary>
+        public readonly Dictionary<string, int[]?>.AlternateLookup<ReadOnlySpan<char>>[] WordsBySpan;
 
-        /// <summary>One string per lexeme, so a body's lexemes are told apart by reference.</summary>
-        public readonly ConcurrentDictionary<string, string> Lexemes = new();
+        readonly Dictionary<string, int> lexemeNumbers = new();
 
-        public OfConfig() => WordsBySpan = Words.Select(w => w.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+        /// <summary>The lexemes by number.</summary>
+        public readonly List<Lexeme> Lexemes = [];
 
-        public int Count => Chunks.Count + Words.Sum(w => w.Count);
+        public OfConfig() => WordsBySpan = words.Select(w => w.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+
+        public int Count => Chunks.Count + words.Sum(w => w.Count);
+
+        internal void SetWord(int type, string word, int dictionaries, string[]? found) =>
+            words[type][word] = dictionaries == 0 ? null
+                : dictionaries > 1 || found is null || found.Length > 1 ? Unsupported
+                : found.Length == 0 ? StopWord
+                : found.Select(Number).ToArray();
+
+        int Number(string lexeme)
+        {
+            if (lexemeNumbers.TryGetValue(lexeme, out var n)) return n;
+            Lexemes.Add(new Lexeme(lexeme, Encoding.UTF8.GetBytes(lexeme), LexemeOrder.Key(lexeme)));
+            return lexemeNumbers[lexeme] = Lexemes.Count - 1;
+        }
     }
 
-    readonly ConcurrentDictionary<string, OfConfig> configs = new();
+    readonly Dictionary<string, OfConfig> configs = new();
+    readonly ReaderWriterLockSlim gate = new();
+    long count;
 
-    public OfConfig For(string config) => configs.GetOrAdd(config, _ => new OfConfig());
+    /// <summary>Held while vectors are built (synchronously: not across an await); answers are added meanwhile only by waiting.</summary>
+    public ReadScope Read()
+    {
+        gate.EnterReadLock();
+        return new ReadScope(gate);
+    }
+
+    public readonly struct ReadScope(ReaderWriterLockSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.ExitReadLock();
+    }
+
+    /// <summary>The answers for <paramref name="config"/>, null when none are known yet. Call under <see cref="Read"/>.</summary>
+    public OfConfig? For(string config) => configs.GetValueOrDefault(config);
 
     /// <summary>Chunks and words remembered, over all configurations.</summary>
-    public long Count => configs.Values.Sum(c => (long)c.Count);
+    public long Count => Interlocked.Read(ref count);
 
-    public void Clear() => configs.Clear();
+    public void Clear() => Write(() =>
+    {
+        configs.Clear();
+        Interlocked.Exchange(ref count, 0);
+    });
 
     /// <summary>Splits chunks with the configuration's parser, remembering their tokens in order.</summary>
     public async Task ParseAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, string Chunk)> unknown, CancellationToken ct)
@@ -68,8 +109,11 @@ public sealed class TextSearchAnswers
                 var token = reader.GetString(2);
                 tokens[reader.GetInt64(0) - 1].Add(new VectorText.Piece(reader.GetInt32(1), 0, token.Length, token));
             }
-        for (var i = 0; i < keys.Length; i++)
-            For(keys[i].Config).Chunks[keys[i].Chunk] = tokens[i].ToArray();
+        Write(() =>
+        {
+            for (var i = 0; i < keys.Length; i++)
+                Added(ForWriting(keys[i].Config).Chunks.TryAdd(keys[i].Chunk, tokens[i].ToArray()));
+        });
     }
 
     /// <summary>Asks each word's dictionary (the one its token type maps to in the configuration) for its lexemes.</summary>
@@ -88,16 +132,38 @@ public sealed class TextSearchAnswers
         cmd.Parameters.AddWithValue("cfg", keys.Select(k => k.Config).ToArray());
         cmd.Parameters.AddWithValue("type", keys.Select(k => k.Type).ToArray());
         cmd.Parameters.AddWithValue("word", keys.Select(k => k.Word).ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var answers = new List<(long Key, int Dictionaries, string[]? Found)>(keys.Length);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                answers.Add((reader.GetInt64(0) - 1, reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2)));
+        Write(() =>
         {
-            var (config, type, word) = keys[reader.GetInt64(0) - 1];
-            var dicts = reader.GetInt32(1);
-            var found = reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2);
-            var known = For(config);
-            known.Words[type][word] = dicts == 0 ? null
-                : dicts > 1 || found is null || found.Length > 1 ? Unsupported
-                : found.Select(l => known.Lexemes.GetOrAdd(l, l)).ToArray();
-        }
+            foreach (var (key, dictionaries, found) in answers)
+            {
+                var (config, type, word) = keys[key];
+                var known = ForWriting(config);
+                var before = known.WordsBySpan[type].Dictionary.Count;
+                known.SetWord(type, word, dictionaries, found);
+                Added(known.WordsBySpan[type].Dictionary.Count > before);
+            }
+        });
+    }
+
+    OfConfig ForWriting(string config)
+    {
+        if (!configs.TryGetValue(config, out var known)) configs[config] = known = new OfConfig();
+        return known;
+    }
+
+    void Added(bool added)
+    {
+        if (added) Interlocked.Increment(ref count);
+    }
+
+    void Write(Action change)
+    {
+        gate.EnterWriteLock();
+        try { change(); }
+        finally { gate.ExitWriteLock(); }
     }
 }

@@ -37,6 +37,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     }
 
     readonly TextSearchAnswers answers = new();
+    static readonly TextSearchAnswers.OfConfig NothingKnown = new();
     readonly ConcurrentBag<VectorScratch> scratches = [];
     long builtHere, leftToPostgres;
 
@@ -72,8 +73,9 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         var result = new Vectors?[docs.Count];
         var unknown = new Unknown();
         var incomplete = new bool[docs.Count];
-        for (var i = 0; i < docs.Count; i++)
-            result[i] = Build(docs[i], scratch, unknown, out incomplete[i]);
+        using (answers.Read())
+            for (var i = 0; i < docs.Count; i++)
+                result[i] = Build(docs[i], scratch, unknown, out incomplete[i]);
         if (unknown.Chunks.Count + unknown.Words.Count == 0) return result;
 
         // Chunks first: their tokens are words to look up too (a second pass finds those). Then the articles that missed
@@ -81,14 +83,16 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         if (unknown.Chunks.Count > 0)
         {
             await answers.ParseAsync(conn, tx, unknown.Chunks, ct);
-            for (var i = 0; i < docs.Count; i++)
-                if (incomplete[i])
-                    Build(docs[i], scratch, unknown, out _);
+            using (answers.Read())
+                for (var i = 0; i < docs.Count; i++)
+                    if (incomplete[i])
+                        Build(docs[i], scratch, unknown, out _);
         }
         await answers.LexizeAsync(conn, tx, unknown.Words, ct);
-        for (var i = 0; i < docs.Count; i++)
-            if (incomplete[i])
-                result[i] = Build(docs[i], scratch, null, out _);
+        using (answers.Read())
+            for (var i = 0; i < docs.Count; i++)
+                if (incomplete[i])
+                    result[i] = Build(docs[i], scratch, null, out _);
         if (answers.Count > maxCachedEntries) answers.Clear();
         return result;
     }
@@ -96,12 +100,13 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
     /// <summary>
     /// The vectors of one article from the answers known; null when they must be left to PostgreSQL, or, with
     /// <paramref name="incomplete"/>, when an answer is missing (then every missing one is added to <paramref name="unknown"/>).
+    /// Called under <see cref="TextSearchAnswers.Read"/>.
     /// </summary>
     Vectors? Build(Texts doc, VectorScratch scratch, Unknown? unknown, out bool incomplete)
     {
         incomplete = false;
         scratch.Clear();
-        var known = answers.For(doc.Config);
+        var known = answers.For(doc.Config) ?? NothingKnown;
         // As tsvector's ||: each text's positions follow the highest position of a lexeme before it.
         var (offset, complete) = (0, true);
         if (!AddText(doc.Config, known, doc.Title, NpgsqlTsVector.Lexeme.Weight.A, scratch, ref offset, ref complete, unknown)
@@ -111,7 +116,7 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         if (!AddText(doc.Config, known, doc.Body, NpgsqlTsVector.Lexeme.Weight.C, scratch, ref offset, ref complete, unknown))
             return null;
         incomplete = !complete;
-        return complete ? new Vectors(scratch.Encode(headEnd), scratch.Encode(scratch.Occurrences.Count)) : null;
+        return complete ? new Vectors(scratch.Encode(headEnd, known.Lexemes), scratch.Encode(scratch.Occurrences.Count, known.Lexemes)) : null;
     }
 
     /// <summary>One text's tokens, as <c>setweight(to_tsvector(config, text), weight)</c> appended with <c>||</c>.</summary>

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-using System.Text;
 using Ingestion.Indexer.Domain;
 using NpgsqlTypes;
 
@@ -8,7 +6,8 @@ namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
 /// One article's vectors being assembled: the lexemes in order of first use, and each occurrence (lexeme, position,
-/// weight) in order. Reused from article to article and batch to batch (a vector is otherwise mostly allocation).
+/// weight) in order. Lexemes are the numbers <see cref="TextSearchAnswers"/> gives them within the article's
+/// configuration. Reused from article to article and batch to batch (a vector is otherwise mostly allocation).
 /// </summary>
 sealed class VectorScratch
 {
@@ -16,37 +15,41 @@ sealed class VectorScratch
     public const int KeptCapacity = 16_384;
 
     public readonly List<VectorText.Piece> Pieces = new(2048);
-    readonly Dictionary<string, int> index = new(1024, ReferenceEqualityComparer.Instance);
-    readonly List<string> lexemes = new(1024);
+    // Per lexeme number: the article (stamp) that last used it, and its place among this article's lexemes.
+    int[] stampOf = new int[4096], placeOf = new int[4096];
+    int stamp;
+    readonly List<int> lexemes = new(1024); // this article's lexeme numbers, in order of first use
     readonly List<int> counts = new(1024);
-    readonly List<ulong> keys = new(1024); // LexemeOrder.Key of each lexeme
     ulong[] sortKeys = new ulong[1024];
     int[] sorted = new int[1024];
     public readonly List<(int Lexeme, int Position, NpgsqlTsVector.Lexeme.Weight Weight)> Occurrences = new(2048);
 
+    /// <summary>Starts an article.</summary>
     public void Clear()
     {
         Pieces.Clear();
-        index.Clear();
         lexemes.Clear();
         counts.Clear();
-        keys.Clear();
         Occurrences.Clear();
+        if (++stamp == int.MaxValue) (stamp, stampOf) = (1, new int[stampOf.Length]);
     }
 
-    /// <summary>
-    /// Records a lexeme (told apart by reference: <see cref="TextSearchAnswers"/> keeps one string per lexeme) at a
-    /// position; false at its 256th position, past what PostgreSQL keeps.
-    /// </summary>
-    public bool Record(string lexeme, int position, NpgsqlTsVector.Lexeme.Weight weight)
+    /// <summary>Records lexeme number <paramref name="lexeme"/> at a position; false at its 256th position, past what PostgreSQL keeps.</summary>
+    public bool Record(int lexeme, int position, NpgsqlTsVector.Lexeme.Weight weight)
     {
-        ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, lexeme, out var seen);
-        if (!seen)
+        if (lexeme >= stampOf.Length)
         {
-            at = lexemes.Count;
+            var size = Math.Max(lexeme + 1, stampOf.Length * 2);
+            Array.Resize(ref stampOf, size);
+            Array.Resize(ref placeOf, size);
+        }
+        int at;
+        if (stampOf[lexeme] == stamp) at = placeOf[lexeme];
+        else
+        {
+            (stampOf[lexeme], placeOf[lexeme], at) = (stamp, lexemes.Count, lexemes.Count);
             lexemes.Add(lexeme);
             counts.Add(0);
-            keys.Add(LexemeOrder.Key(lexeme));
         }
         if (counts[at] == 255) return false;
         counts[at]++;
@@ -58,8 +61,9 @@ sealed class VectorScratch
     /// The vector of the first <paramref name="end"/> occurrences in <c>tsvector_recv</c>'s form: the lexeme count, then
     /// per lexeme its UTF-8 text, a zero byte, the position count and the positions (weight in the top two bits). The
     /// lexemes go in PostgreSQL's order (<see cref="LexemeOrder"/>), so that it need not sort them.
+    /// <paramref name="known"/> are the lexemes of the article's configuration.
     /// </summary>
-    public TsVectorBytes Encode(int end)
+    public TsVectorBytes Encode(int end, List<TextSearchAnswers.Lexeme> known)
     {
         var inRange = new int[lexemes.Count];
         for (var i = 0; i < end; i++) inRange[Occurrences[i].Lexeme]++;
@@ -68,17 +72,20 @@ sealed class VectorScratch
         for (var i = 0; i < inRange.Length; i++)
             if (inRange[i] > 0)
             {
-                (sortKeys[count], sorted[count]) = (keys[i], i);
-                (size, count) = (size + Encoding.UTF8.GetByteCount(lexemes[i]) + 3 + 2 * inRange[i], count + 1);
+                var lexeme = known[lexemes[i]];
+                (sortKeys[count], sorted[count]) = (lexeme.Key, i);
+                (size, count) = (size + lexeme.Utf8.Length + 3 + 2 * inRange[i], count + 1);
             }
-        LexemeOrder.Sort(sortKeys.AsSpan(0, count), sorted.AsSpan(0, count), lexemes);
+        LexemeOrder.Sort(sortKeys.AsSpan(0, count), sorted.AsSpan(0, count), i => known[lexemes[i]].Text);
         var bytes = new byte[size];
         BinaryPrimitives.WriteInt32BigEndian(bytes, count);
         var next = new int[inRange.Length]; // where each lexeme's next position goes
         var at = 4;
         foreach (var i in sorted.AsSpan(0, count))
         {
-            at += Encoding.UTF8.GetBytes(lexemes[i], bytes.AsSpan(at));
+            var utf8 = known[lexemes[i]].Utf8;
+            utf8.CopyTo(bytes.AsSpan(at));
+            at += utf8.Length;
             bytes[at++] = 0;
             BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)inRange[i]);
             next[i] = at + 2;
