@@ -51,4 +51,50 @@ public sealed class IndexerBatchTests(LocalServers servers, ITestOutputHelper ou
             throw;
         }
     }
+
+    [Fact]
+    public async Task A_backlogs_batches_use_the_bulk_pending_list_limit_and_small_batches_the_servers()
+    {
+        await using var pipeline = await TestPipeline.CreateAsync(servers, "idxbulk");
+        try
+        {
+            await pipeline.StartAsync("Indexer");
+            pipeline.Kill("Indexer");
+            var day = new DateTimeOffset(2024, 9, 2, 6, 0, 0, TimeSpan.Zero);
+            var words = string.Join(' ', Enumerable.Range(0, 400).Select(w => $"word{w}"));
+            var backlog = Enumerable.Range(0, 60).Select(i => IndexerMessages.Article($"bulk-{i:D2}", $"Bulk story {i}",
+                $"Bulk body {i}: {words} story{i}.", day.AddMinutes(i))).ToList();
+            await IndexerMessages.PublishAsync(servers, pipeline, backlog);
+            // The smallest limit PostgreSQL takes (64 kB, 8 pages): a bulk batch merges its entries into the index as it goes,
+            // where the server's 4 MB would leave all 60 articles' 400 words each (some 50 pages) in the pending list.
+            await pipeline.StartServiceAsync("Indexer", new Dictionary<string, string>
+            {
+                ["Indexer__BulkBatch"] = "20", ["Indexer__BulkPendingListKb"] = "64",
+            });
+            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == backlog.Count,
+                TimeSpan.FromSeconds(90), "the backlog indexed");
+            var writes = (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status")).GetProperty("writes");
+            output.WriteLine(writes.ToString());
+            Assert.True(writes.GetProperty("largestBatch").GetInt64() >= 20, "the backlog came in bulk batches");
+            var pendingAfterBulk = await PendingPagesAsync(pipeline);
+            output.WriteLine($"pending pages of articles_tsv after the backlog: {pendingAfterBulk}");
+            Assert.InRange(pendingAfterBulk, 0, 9);
+
+            // Lone messages write with the server's limit: their entries stay pending.
+            await IndexerMessages.PublishAsync(servers, pipeline,
+                Enumerable.Range(0, 3).Select(i => IndexerMessages.Article($"lone-{i}", $"Lone story {i}", $"Lone body: {words}.", day)));
+            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == backlog.Count + 3,
+                TimeSpan.FromSeconds(30), "the lone messages indexed");
+            Assert.True(await PendingPagesAsync(pipeline) > 0, "a small batch's entries wait in the pending list");
+        }
+        catch
+        {
+            output.WriteLine(pipeline.Logs());
+            throw;
+        }
+    }
+
+    /// <summary>Merges the whole-vector index's pending list, returning how many pages it held.</summary>
+    static async Task<long> PendingPagesAsync(TestPipeline pipeline) =>
+        await pipeline.CountAsync("select gin_clean_pending_list('indexer.articles_tsv'::regclass)");
 }

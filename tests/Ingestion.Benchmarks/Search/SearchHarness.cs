@@ -14,7 +14,7 @@ using static Ingestion.Benchmarks.HarnessTools;
 namespace Ingestion.Benchmarks.Search;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--text-vectors 200000] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
+/// <c>dotnet run -c Release --project tests/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--text-vectors 200000] [--bulk-pending-list KB] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
 /// starts a throwaway PostgreSQL (deploy/local/postgres.sh --ephemeral, free port), applies the indexer's migrations,
 /// loads generated articles through <see cref="ArticleIndex.IndexBatchAsync"/> (the indexer's real write path, batched),
 /// (<c>--text-vectors 0</c>: PostgreSQL builds every text vector, as before <see cref="TextVectors"/>),
@@ -32,6 +32,8 @@ public static class SearchHarness
         var batch = Arg(args, "--batch", 500);
         var writers = Arg(args, "--writers", 2);
         var textVectors = new TextVectors(Arg(args, "--text-vectors", TextVectors.DefaultCachedEntries));
+        var indexing = new IndexingOptions(); // as the indexer's defaults; --bulk-pending-list KB: Indexer:BulkPendingListKb
+        indexing.BulkPendingListKb = Arg(args, "--bulk-pending-list", indexing.BulkPendingListKb);
         var runs = Arg(args, "--runs", 50);
         var ilike = Arg(args, "--ilike", 1) != 0; // --ilike 0 skips the (slow) ILIKE comparison scans
         var groundTruth = CorpusArticles.FindGroundTruth();
@@ -59,7 +61,7 @@ public static class SearchHarness
             var corpus = CorpusArticles.Load(groundTruth);
             Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
             await JitQuietAsync();
-            await LoadAsync(dataSource, textVectors, corpus, articles, batch, writers);
+            await LoadAsync(dataSource, new ArticleIndex(dataSource, textVectors, indexing), textVectors, corpus, articles, batch, writers, indexing);
         }
         await ReportSizesAsync(dataSource);
         var onlyAt = Array.IndexOf(args, "--only"); // --only TEXT: only the queries whose name contains TEXT
@@ -85,9 +87,9 @@ public static class SearchHarness
         Console.WriteLine($"JIT: waited {waited.Elapsed.TotalSeconds:N1} s ({(JitInfo.GetCompilationTime() - time).TotalSeconds:N1} s compiling) for the generator's code to settle");
     }
 
-    static async Task LoadAsync(NpgsqlDataSource dataSource, TextVectors textVectors, CorpusArticles corpus, int count, int batchSize, int writers)
+    static async Task LoadAsync(NpgsqlDataSource dataSource, ArticleIndex index, TextVectors textVectors, CorpusArticles corpus, int count, int batchSize,
+        int writers, IndexingOptions indexing)
     {
-        var index = new ArticleIndex(dataSource, textVectors);
         var wall = Stopwatch.StartNew();
         var next = -batchSize;
         var loaded = 0;
@@ -122,7 +124,8 @@ public static class SearchHarness
         var total = wall.Elapsed;
         Console.WriteLine();
         Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), text vectors built {(textVectors.Enabled ? "here (TextVectors)" : "by PostgreSQL")}, " +
-                          (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)"));
+                          (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)") +
+                          (indexing.BulkPendingListKb > 0 && batchSize >= indexing.BulkBatch ? $", GIN pending lists up to {indexing.BulkPendingListKb / 1024.0:N0} MB (Indexer:BulkPendingListKb)" : ", the server's GIN pending-list limit"));
         Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
         var warmed = loading - TimeSpan.FromTicks(warmTicks);
         Console.WriteLine($"  once warm       : {(count - warm) / warmed.TotalSeconds,8:N0} articles/s (after the first {warm:N0}: {warmed.TotalSeconds:N1} s)");

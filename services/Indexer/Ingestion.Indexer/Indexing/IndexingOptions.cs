@@ -18,6 +18,18 @@ public sealed class IndexingOptions
     /// </summary>
     public int InFlight { get; set; } = 500;
 
+    /// <summary>A batch of at least this many messages is a backlog being drained (see <see cref="BulkPendingListKb"/>).</summary>
+    public int BulkBatch { get; set; } = 100;
+
+    /// <summary>
+    /// PostgreSQL's <c>gin_pending_list_limit</c> (kB) for a backlog's batches, for an import nobody searches meanwhile:
+    /// new index entries gather in each GIN index's pending list up to this size before they are merged into the index,
+    /// which costs less per article the more are merged at once, but every search reads the whole list (with 64 MB,
+    /// some searches took 0.8 s). The first smaller batch after the backlog merges the list (it writes with the
+    /// server's limit, 4 MB by default). 0 (the default) keeps the server's limit for every batch.
+    /// </summary>
+    public int BulkPendingListKb { get; set; }
+
     /// <summary>The service's <see cref="IndexBatcher"/> over <see cref="ArticleIndex"/>, with these options.</summary>
     public static IndexBatcher Batcher(IServiceProvider services)
     {
