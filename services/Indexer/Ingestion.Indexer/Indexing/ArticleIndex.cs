@@ -33,9 +33,9 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (options.BulkPendingListKb > 0 && messages.Count >= options.BulkBatch)
-            await using (var bulk = new NpgsqlCommand($"set local gin_pending_list_limit = {Math.Max(64, options.BulkPendingListKb)}", conn, tx))
-                await bulk.ExecuteNonQueryAsync(ct);
+        if (WriteSettings.For(messages.Count, options.BulkBatch, options.BulkPendingListKb) is { } settings)
+            await using (var set = new NpgsqlCommand(settings, conn, tx))
+                await set.ExecuteNonQueryAsync(ct);
         // Per article, only the highest revision of the batch can replace the stored one (and only if it is newer).
         var newest = events.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).OrderBy(f => f.Event.ArticleId, StringComparer.Ordinal).ToList();
         await UpsertArticlesAsync(conn, tx, newest, indexedAt, textVectors, ct);
