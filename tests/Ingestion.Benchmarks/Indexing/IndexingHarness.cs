@@ -53,16 +53,16 @@ public static class IndexingHarness
         var ct = stop.Token;
         var dir = Path.Combine(Path.GetTempPath(), "ingestion-indexing-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
-        var (pgScript, pgDir, pgPort) = (Path.Combine(root, "deploy", "local", "postgres.sh"), Path.Combine(dir, "postgres"), FreePort());
+        var postgres = ThrowawayPostgres.StartAsync(root, Path.Combine(dir, "postgres"));
         using var rabbit = new LocalRabbit(Path.Combine(root, "deploy", "local", "rabbitmq.sh"), Path.Combine(dir, "rabbitmq"));
         IndexerProcess? indexer = null;
         try
         {
-            await Task.WhenAll(Shell(pgScript, "start", pgDir, pgPort.ToString(CultureInfo.InvariantCulture), "--ephemeral"), rabbit.StartAsync());
+            await Task.WhenAll(postgres, rabbit.StartAsync());
             var corpus = CorpusArticles.Load(groundTruth);
             Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
 
-            var connectionString = $"Host=127.0.0.1;Port={pgPort};Username=postgres;Database=ingestion";
+            var connectionString = $"Host=127.0.0.1;Port={(await postgres).Port};Username=postgres;Database=ingestion";
             var url = $"http://127.0.0.1:{FreePort()}";
             var environment = new Dictionary<string, string>
             {
@@ -121,7 +121,7 @@ public static class IndexingHarness
             }
             try { await rabbit.StopAsync(); }
             catch (Exception e) { Console.WriteLine("stopping RabbitMQ failed: " + e.Message); }
-            try { await Shell(pgScript, "stop", pgDir); }
+            try { if (postgres.IsCompletedSuccessfully) await postgres.Result.DisposeAsync(); }
             catch (Exception e) { Console.WriteLine("stopping PostgreSQL failed: " + e.Message); }
             try { Directory.Delete(dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }

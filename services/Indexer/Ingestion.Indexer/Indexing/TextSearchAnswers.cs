@@ -62,7 +62,6 @@ public sealed class TextSearchAnswers
 
     readonly Dictionary<string, OfConfig> configs = new();
     readonly ReaderWriterLockSlim gate = new();
-    long count;
 
     /// <summary>Held while vectors are built (synchronously: not across an await); answers are added meanwhile only by waiting.</summary>
     public ReadScope Read()
@@ -80,13 +79,15 @@ public sealed class TextSearchAnswers
     public OfConfig? For(string config) => configs.GetValueOrDefault(config);
 
     /// <summary>Chunks and words remembered, over all configurations.</summary>
-    public long Count => Interlocked.Read(ref count);
-
-    public void Clear() => Write(() =>
+    public long Count
     {
-        configs.Clear();
-        Interlocked.Exchange(ref count, 0);
-    });
+        get
+        {
+            using (Read()) return configs.Values.Sum(c => (long)c.Count);
+        }
+    }
+
+    public void Clear() => Write(configs.Clear);
 
     /// <summary>Splits chunks with the configuration's parser, remembering their tokens in order.</summary>
     public async Task ParseAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, string Chunk)> unknown, CancellationToken ct)
@@ -112,7 +113,7 @@ public sealed class TextSearchAnswers
         Write(() =>
         {
             for (var i = 0; i < keys.Length; i++)
-                Added(ForWriting(keys[i].Config).Chunks.TryAdd(keys[i].Chunk, tokens[i].ToArray()));
+                ForWriting(keys[i].Config).Chunks[keys[i].Chunk] = tokens[i].ToArray();
         });
     }
 
@@ -141,10 +142,7 @@ public sealed class TextSearchAnswers
             foreach (var (key, dictionaries, found) in answers)
             {
                 var (config, type, word) = keys[key];
-                var known = ForWriting(config);
-                var before = known.WordsBySpan[type].Dictionary.Count;
-                known.SetWord(type, word, dictionaries, found);
-                Added(known.WordsBySpan[type].Dictionary.Count > before);
+                ForWriting(config).SetWord(type, word, dictionaries, found);
             }
         });
     }
@@ -153,11 +151,6 @@ public sealed class TextSearchAnswers
     {
         if (!configs.TryGetValue(config, out var known)) configs[config] = known = new OfConfig();
         return known;
-    }
-
-    void Added(bool added)
-    {
-        if (added) Interlocked.Increment(ref count);
     }
 
     void Write(Action change)
