@@ -125,7 +125,7 @@ public static class SearchHarness
         Console.WriteLine();
         Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), text vectors built {(textVectors.Enabled ? "here (TextVectors)" : "by PostgreSQL")}, " +
                           (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)") +
-                          (indexing.BulkPendingListKb > 0 && batchSize >= indexing.BulkBatch ? $", GIN pending lists up to {indexing.BulkPendingListKb / 1024.0:N0} MB (Indexer:BulkPendingListKb)" : ", the server's GIN pending-list limit"));
+                          (WriteSettings.For(batchSize, indexing.BulkBatch, indexing.BulkPendingListKb) is not null ? $", GIN pending lists up to {indexing.BulkPendingListKb / 1024.0:N0} MB (Indexer:BulkPendingListKb)" : ", the server's GIN pending-list limit"));
         Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
         var warmed = loading - TimeSpan.FromTicks(warmTicks);
         Console.WriteLine($"  once warm       : {(count - warm) / warmed.TotalSeconds,8:N0} articles/s (after the first {warm:N0}: {warmed.TotalSeconds:N1} s)");
