@@ -1,6 +1,7 @@
 using Ingestion.Hosting.Health;
 using Ingestion.Hosting.Messaging;
 using Ingestion.Hosting.Persistence;
+using Ingestion.Hosting.Resilience;
 using Ingestion.Hosting.Telemetry;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ public static class IngestionHost
         var service = new ServiceInfo(serviceName);
         builder.Services.AddSingleton(service);
         builder.AddIngestionTelemetry(service);
+        builder.AddIngestionResilience();
         builder.AddIngestionPostgres(service);
         builder.AddIngestionMessaging(consumers);
         return builder;

@@ -1,3 +1,4 @@
+using Ingestion.Hosting.Resilience;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -8,14 +9,19 @@ namespace Ingestion.Hosting.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ with the pipeline's delivery rules: durable queues named by the consumer definitions,
-    /// retries then the endpoint's <c>_error</c> queue, and the in-memory outbox so that a consumer's messages are
-    /// published only after it finished (its transaction committed) and before the message is acknowledged.
+    /// MassTransit over RabbitMQ with the pipeline's delivery rules: durable queues named by the consumer definitions;
+    /// a message that fails because PostgreSQL or the broker is away waits for it (<see cref="TransientFaults"/>, up to
+    /// <see cref="ResilienceOptions.OutageCeilingSeconds"/>) without using up its retries; one that fails on its own
+    /// merits is retried a few times (<see cref="RabbitMqOptions.RetryIntervalsMs"/>) then goes to the endpoint's
+    /// <c>_error</c> queue; and the in-memory outbox publishes a consumer's messages only after it finished (its
+    /// transaction committed) and before the message is acknowledged.
     /// </summary>
     public static WebApplicationBuilder AddIngestionMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var options = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var resilience = builder.Configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<WaitingRetryObserver>();
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
@@ -30,7 +36,18 @@ public static class MessagingExtensions
                 cfg.PrefetchCount = options.PrefetchCount;
                 if (options.QuorumQueues)
                     cfg.SetQuorumQueue();
-                cfg.UseMessageRetry(r => r.Intervals(options.RetryIntervalsMs));
+                // Outer: wait out an absent dependency. Inner: a few quick retries for everything else.
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(TransientFaults.IsTransient);
+                    r.Intervals(resilience.WaitIntervals());
+                    r.ConnectRetryObserver(context.GetRequiredService<WaitingRetryObserver>());
+                });
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(TransientFaults.IsTransient);
+                    r.Intervals(options.RetryIntervalsMs);
+                });
                 cfg.UseInMemoryOutbox(context);
                 cfg.ConfigureEndpoints(context);
             });
@@ -38,8 +55,10 @@ public static class MessagingExtensions
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true;
-            o.StartTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("RabbitMq:StartTimeoutSeconds", 60));
-            o.StopTimeout = TimeSpan.FromSeconds(30);
+            // A broker that is away at start-up is waited for as long as one that goes away later.
+            o.StartTimeout = resilience.OutageCeiling;
+            // On SIGTERM, messages being consumed get the grace period to finish; unfinished ones are not acknowledged.
+            o.StopTimeout = TimeSpan.FromSeconds(resilience.ShutdownGraceSeconds);
         });
         return builder;
     }

@@ -12,6 +12,8 @@ public sealed class RabbitMqOptions
     public int[] RetryIntervalsMs { get; set; } = [100, 500, 2000];
     /// <summary>How many messages a consumer takes at once.</summary>
     public ushort PrefetchCount { get; set; } = 16;
+    /// <summary>How long a producer outside a message (the fetcher) waits for a publish before taking the broker as away.</summary>
+    public int PublishTimeoutSeconds { get; set; } = 10;
     /// <summary>Use quorum queues (clustered deployments).</summary>
     public bool QuorumQueues { get; set; }
 }

@@ -1,3 +1,4 @@
+using Ingestion.Hosting.Resilience;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,11 +46,15 @@ public static class PostgresExtensions
         return builder;
     }
 
-    /// <summary>Applies the service's SQL migrations (waiting for the database to come up) before the service starts.</summary>
+    /// <summary>
+    /// Applies the service's SQL migrations before the service starts, waiting for the database as long as for any
+    /// outage (<see cref="ResilienceOptions.OutageCeilingSeconds"/>): a service started while PostgreSQL is away waits
+    /// for it instead of exiting and being restarted in a loop.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app, IEnumerable<System.Reflection.Assembly> migrationAssemblies)
     {
         var migrator = app.Services.GetRequiredService<SchemaMigrator>();
-        var timeout = app.Configuration.GetValue("Postgres:StartupTimeoutSeconds", 60);
-        await migrator.MigrateAsync(migrationAssemblies, TimeSpan.FromSeconds(timeout), app.Lifetime.ApplicationStopping);
+        var monitor = app.Services.GetRequiredService<DependencyMonitor>();
+        await monitor.WaitOutAsync(ct => migrator.MigrateAsync(migrationAssemblies, ct), app.Lifetime.ApplicationStopping);
     }
 }

@@ -17,9 +17,8 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, string s
 {
     public string Schema { get; } = ValidSchema(schema);
 
-    public async Task MigrateAsync(IEnumerable<Assembly> assemblies, TimeSpan startupTimeout, CancellationToken ct)
+    public async Task MigrateAsync(IEnumerable<Assembly> assemblies, CancellationToken ct)
     {
-        await WaitForDatabaseAsync(startupTimeout, ct);
         foreach (var assembly in assemblies)
             await MigrateAsync(assembly, ct);
     }
@@ -66,24 +65,6 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, string s
             if (list[i].Item1 == list[i - 1].Item1)
                 throw new InvalidOperationException($"Two migrations share version {list[i].Item1} in {assembly.GetName().Name}.");
         return list;
-    }
-
-    async Task WaitForDatabaseAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var conn = await dataSource.OpenConnectionAsync(ct);
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException && DateTime.UtcNow < deadline)
-            {
-                logger.LogWarning("PostgreSQL not reachable yet (attempt {Attempt}): {Error}", attempt, e.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * attempt)), ct);
-            }
-        }
     }
 
     static string ValidSchema(string schema) =>

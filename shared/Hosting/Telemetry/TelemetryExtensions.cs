@@ -28,6 +28,11 @@ public static class TelemetryExtensions
         else
             builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         builder.Logging.AddOpenTelemetry(o => { o.IncludeScopes = true; o.IncludeFormattedMessage = true; });
+        // A dependency that is away is told once by the DependencyMonitor, not once per message retried (MassTransit's
+        // R-RETRY warnings and reconnection attempts, each with its stack trace) nor once per health probe; a message given
+        // up (R-FAULT) still is.
+        builder.Logging.AddFilter("MassTransit", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(

@@ -53,7 +53,7 @@ public static class SearchHarness
         TsVectorBytesResolverFactory.AddTo(builder); // as the indexer's Program.cs does
         await using var dataSource = builder.Build();
         await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
-            .MigrateAsync([typeof(ArticleIndex).Assembly], TimeSpan.FromSeconds(30), CancellationToken.None);
+            .MigrateAsync([typeof(ArticleIndex).Assembly], CancellationToken.None);
         if (Arg(args, "--load", 1) != 0)
         {
             // Enriched only to be loaded: with --load 0 the enricher's code, run here for nothing, went on being

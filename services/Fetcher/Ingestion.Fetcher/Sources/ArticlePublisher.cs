@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.Fetcher.Storage;
 using Ingestion.Hosting.Messaging;
+using Ingestion.Hosting.Resilience;
 using Ingestion.Hosting.Telemetry;
 using MassTransit;
 
@@ -11,8 +12,11 @@ namespace Ingestion.Fetcher.Sources;
 /// Records pages, then publishes them: the fetcher is the one producer without an incoming message, so a page is
 /// written to <c>pages</c> before its <see cref="ArticleFetched"/> goes out and marked published after. Whatever was
 /// recorded but not published (a crash, a broker outage) is published again by <see cref="PublishPendingAsync"/>.
+/// While the broker is away pages are recorded and not published; while PostgreSQL is away a downloaded page waits to
+/// be recorded (<see cref="DependencyMonitor.WaitOutAsync{T}"/>) rather than being dropped and downloaded again.
 /// </summary>
-public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry telemetry, ILogger<ArticlePublisher> logger)
+public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry telemetry, DependencyMonitor monitor,
+    RabbitMqOptions broker, ILogger<ArticlePublisher> logger)
 {
     /// <summary>
     /// Starts the trace of one article: a new root (one trace per article), linked to the poll or scan that found it.
@@ -32,7 +36,7 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
     public async Task<int?> RecordAndPublishAsync(NewPage page, CancellationToken ct)
     {
         var traced = page with { TraceParent = Activity.Current?.Id };
-        var revision = await pages.RecordAsync(traced, ct);
+        var revision = await monitor.WaitOutAsync(token => pages.RecordAsync(traced, token), ct);
         Activity.Current?.SetTag("article.id", page.ArticleId);
         if (revision is null)
         {
@@ -52,6 +56,7 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
     public async Task<int> PublishPendingAsync(CancellationToken ct)
     {
         var count = 0;
+        if (monitor.IsAway(Dependency.Broker)) return 0;
         while (!ct.IsCancellationRequested)
         {
             var pending = await pages.UnpublishedAsync(100, ct);
@@ -72,22 +77,29 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
         return count;
     }
 
+    /// <summary>Publishes the refusal of a page, waiting for the broker if it is away (a refusal is not recorded elsewhere).</summary>
     public Task RejectAsync(string articleId, string url, string reason, string detail, CancellationToken ct)
     {
         logger.LogWarning("Rejected {ArticleId} {Url}: {Reason} ({Detail})", articleId, url, reason, detail);
         Activity.Current?.SetTag("fetch.rejected", reason);
-        return bus.PublishToPipelineAsync(new ArticleRejected(articleId, 0, url, "fetcher", reason, detail, DateTimeOffset.UtcNow), ct);
+        var rejection = new ArticleRejected(articleId, 0, url, "fetcher", reason, detail, DateTimeOffset.UtcNow);
+        return monitor.WaitOutAsync(token => PublishWithinAsync(rejection, token), ct);
     }
 
     /// <summary>
-    /// Publishes and marks the page published. When no queue takes the message yet (the cleaner never ran), the page
-    /// stays recorded as unpublished and the next cycle tries again; other failures (broker down) throw.
+    /// Publishes and marks the page published. When the broker is away, or no queue takes the message yet (the cleaner
+    /// never ran), the page stays recorded as unpublished and a later cycle publishes it; polling goes on meanwhile.
     /// </summary>
     async Task<bool> TryPublishAsync(ArticleFetched message, CancellationToken ct)
     {
+        if (monitor.IsAway(Dependency.Broker))
+        {
+            Activity.Current?.SetTag("fetch.unpublished", "broker-away");
+            return false;
+        }
         try
         {
-            await bus.PublishToPipelineAsync(message, ct);
+            await PublishWithinAsync(message, ct);
         }
         catch (MessageReturnedException)
         {
@@ -96,8 +108,29 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
                 message.ArticleId, message.Revision);
             return false;
         }
-        await pages.MarkPublishedAsync(message.ArticleId, message.Revision, ct);
+        catch (Exception e) when (!ct.IsCancellationRequested && monitor.ReportFault(e) == Dependency.Broker)
+        {
+            Activity.Current?.SetTag("fetch.unpublished", "broker-away");
+            return false;
+        }
+        await monitor.WaitOutAsync(token => pages.MarkPublishedAsync(message.ArticleId, message.Revision, token), ct);
         telemetry.Record("published", 0);
         return true;
+    }
+
+    /// <summary>Publishes within <see cref="RabbitMqOptions.PublishTimeoutSeconds"/>: a publish to a broker that is away
+    /// would otherwise wait for it, and hold up polling; past the limit it fails as the broker being away.</summary>
+    async Task PublishWithinAsync(object message, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(broker.PublishTimeoutSeconds));
+        try
+        {
+            await bus.PublishToPipelineAsync(message, limit.Token);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new TransportUnavailableException($"The broker did not take the message within {broker.PublishTimeoutSeconds} s.", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Ingestion.Contracts;
 using Ingestion.Fetcher.Domain;
 using Ingestion.Fetcher.Storage;
 using Ingestion.Hosting;
+using Ingestion.Hosting.Resilience;
 using Ingestion.Hosting.Telemetry;
 
 namespace Ingestion.Fetcher.Sources;
@@ -13,16 +14,28 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
 {
     readonly PollPolicy policy = options.PollPolicy;
 
-    /// <summary>Polls every due feed: hosts in parallel (up to MaxParallelHosts), the feeds of one host one after another.</summary>
+    /// <summary>
+    /// Polls every due feed: hosts in parallel (up to MaxParallelHosts), the feeds of one host one after another. A host
+    /// whose poll meets PostgreSQL or the broker away stops there, the others finish what they downloaded (a page
+    /// waits to be recorded), and then the fault is thrown for the cycle to wait for the dependency.
+    /// </summary>
     public async Task PollDueAsync(CancellationToken ct)
     {
         var due = await feeds.DueAsync(ct);
         var byHost = due.GroupBy(f => Uri.TryCreate(f.Url, UriKind.Absolute, out var u) ? HostGate.HostKey(u) : f.Url).ToList();
+        Exception? away = null;
         await Parallel.ForEachAsync(byHost, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelHosts), CancellationToken = ct },
             async (host, token) =>
             {
-                foreach (var feed in host) await PollOneAsync(feed, token);
+                foreach (var feed in host)
+                {
+                    if (Volatile.Read(ref away) is not null) return;
+                    try { await PollOneAsync(feed, token); }
+                    catch (Exception e) when (TransientFaults.IsTransient(e)) { Interlocked.CompareExchange(ref away, e, null); return; }
+                }
             });
+        if (away is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(away);
     }
 
     private async Task PollOneAsync(FeedRow feed, CancellationToken ct)
@@ -33,7 +46,8 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             var r = await PollAsync(feed, ct);
             await history.RecordAsync(feed.Url, r.Outcome, r.Status, r.Items, r.NewItems, System.Diagnostics.Stopwatch.GetElapsedTime(started), r.Next, null, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        // PostgreSQL or the broker being away is not the feed's failure: the cycle stops and waits for it (FetchWorker).
+        catch (Exception e) when ((e is not OperationCanceledException || !ct.IsCancellationRequested) && !TransientFaults.IsTransient(e))
         {
             var outcome = e is RobotsDisallowedException ? "robots-disallowed" : "failed";
             metrics.Polled(outcome);
