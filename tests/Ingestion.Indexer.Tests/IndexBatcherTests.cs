@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Ingestion.Contracts;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Indexing;
 
 namespace Ingestion.Indexer.Tests;
 

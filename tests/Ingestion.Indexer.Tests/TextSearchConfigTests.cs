@@ -1,4 +1,5 @@
 using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Indexing;
 
 namespace Ingestion.Indexer.Tests;
 

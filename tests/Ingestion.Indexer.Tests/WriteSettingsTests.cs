@@ -1,4 +1,4 @@
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Indexing;
 using Xunit;
 
 namespace Ingestion.Indexer.Tests;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using Ingestion.Contracts;
-using Ingestion.Indexer.Domain;
 using Ingestion.Indexer.Indexing;
 using Npgsql;
 

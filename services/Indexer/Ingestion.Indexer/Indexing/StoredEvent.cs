@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ingestion.Contracts;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
 /// An event as the revisions table stores it: the JSON published to subscribers, kept as text (<c>json</c>). The writer

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Ingestion.Contracts;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
 /// Gathers the messages being consumed at the same time into batches written in one transaction each

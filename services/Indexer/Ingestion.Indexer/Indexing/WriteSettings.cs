@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
 /// PostgreSQL settings for one write transaction (<c>set local</c>, gone at commit, so searches on other connections keep

@@ -1,4 +1,4 @@
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
 /// A list of strings as PostgreSQL's text-array literal (<c>{"a","b \"c\""}</c>), which <c>::text[]</c> reads back: how a

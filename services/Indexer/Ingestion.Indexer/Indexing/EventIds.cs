@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Indexing;
 
 /// <summary>Stable event ids: the same article revision always gets the same id, so subscribers can drop redeliveries.</summary>
 public static class EventIds

@@ -1,6 +1,6 @@
 using Ingestion.Contracts;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Indexing;
 
 /// <summary>
 /// An article's body is its paragraphs joined by blank lines (<see cref="ArticleBody"/>). Its paragraphs are stored apart only
