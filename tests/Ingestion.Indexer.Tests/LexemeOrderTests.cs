@@ -1,5 +1,5 @@
 using System.Text;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Vectors;
 
 namespace Ingestion.Indexer.Tests;
 

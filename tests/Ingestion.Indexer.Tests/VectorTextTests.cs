@@ -1,4 +1,4 @@
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Vectors;
 
 namespace Ingestion.Indexer.Tests;
 

@@ -7,6 +7,7 @@ using Ingestion.Hosting.Persistence;
 using Ingestion.Indexer.Domain;
 using Ingestion.Indexer.Indexing;
 using Ingestion.Indexer.Search;
+using Ingestion.Indexer.Vectors;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using static Ingestion.Benchmarks.HarnessTools;

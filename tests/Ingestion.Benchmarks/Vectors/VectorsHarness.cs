@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ingestion.Benchmarks.Search;
 using Ingestion.Contracts;
-using Ingestion.Indexer.Indexing;
+using Ingestion.Indexer.Vectors;
 using Npgsql;
 using static Ingestion.Benchmarks.HarnessTools;
 

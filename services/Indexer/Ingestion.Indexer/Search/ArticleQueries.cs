@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Ingestion.Contracts;
 using Ingestion.Indexer.Indexing;
+using Ingestion.Indexer.Vectors;
 using Npgsql;
 
 namespace Ingestion.Indexer.Search;

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Ingestion.Indexer.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Ingestion.Indexer.Indexing;
+namespace Ingestion.Indexer.Vectors;
 
 /// <summary>
 /// Builds an article's text vectors in this process, equal to the ones the write statement's <c>to_tsvector</c>

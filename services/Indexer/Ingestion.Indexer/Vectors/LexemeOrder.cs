@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Vectors;
 
 /// <summary>
 /// PostgreSQL's order of a tsvector's lexemes: by their UTF-8 bytes, a prefix before the longer lexeme. A vector sent in

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
-using Ingestion.Indexer.Domain;
 using NpgsqlTypes;
 
-namespace Ingestion.Indexer.Indexing;
+namespace Ingestion.Indexer.Vectors;
 
 /// <summary>
 /// One article's vectors being assembled: the lexemes in order of first use, and each occurrence (lexeme, position,

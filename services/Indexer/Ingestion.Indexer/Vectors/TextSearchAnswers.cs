@@ -1,8 +1,7 @@
 using System.Text;
-using Ingestion.Indexer.Domain;
 using Npgsql;
 
-namespace Ingestion.Indexer.Indexing;
+namespace Ingestion.Indexer.Vectors;
 
 /// <summary>
 /// What PostgreSQL said about text, per text-search configuration, kept for the life of the process: how its parser

@@ -4,7 +4,7 @@ using Npgsql.Internal.Postgres;
 
 #pragma warning disable NPG9001 // Npgsql's type-converter API is marked experimental; this is its documented extension point.
 
-namespace Ingestion.Indexer.Indexing;
+namespace Ingestion.Indexer.Vectors;
 
 /// <summary>
 /// A tsvector already in PostgreSQL's binary form (what <c>tsvector_recv</c> reads): Npgsql sends the bytes as they are,

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Vectors;
 
 /// <summary>
 /// Splits an article body into the pieces its text vector is built from outside PostgreSQL, so that the result equals
