@@ -1,4 +1,4 @@
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.Results;
 
 namespace Ingestion.Indexer.Tests;
 

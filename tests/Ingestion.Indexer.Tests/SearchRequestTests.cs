@@ -1,4 +1,4 @@
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.Search;
 
 namespace Ingestion.Indexer.Tests;
 

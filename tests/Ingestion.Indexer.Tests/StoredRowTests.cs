@@ -1,5 +1,6 @@
 using Ingestion.Contracts;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.IndexTerms;
+using Ingestion.Indexer.Domain.Search;
 using Ingestion.Indexer.Indexing;
 
 namespace Ingestion.Indexer.Tests;

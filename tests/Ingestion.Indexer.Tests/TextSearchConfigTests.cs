@@ -1,4 +1,4 @@
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.IndexTerms;
 using Ingestion.Indexer.Indexing;
 
 namespace Ingestion.Indexer.Tests;

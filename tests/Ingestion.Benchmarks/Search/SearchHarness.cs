@@ -4,7 +4,7 @@ using System.Runtime;
 using Dapper;
 using Ingestion.Contracts;
 using Ingestion.Hosting.Persistence;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.Search;
 using Ingestion.Indexer.Indexing;
 using Ingestion.Indexer.Search;
 using Ingestion.Indexer.Vectors;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.Results;
 
 /// <summary>One ranked match's facet values: its source, language and entity keys ('TYPE:lower-case name').</summary>
 public sealed record FacetRow(string Id, string Source, string? Language, IReadOnlyList<string> EntityKeys);

@@ -1,6 +1,6 @@
 using Ingestion.Contracts;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.IndexTerms;
 
 /// <summary>
 /// What an article row holds about its entities for searching: keys (<c>TYPE:lower-case name</c>), which the entity filter

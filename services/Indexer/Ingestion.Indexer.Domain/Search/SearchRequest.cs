@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.Search;
 
 /// <summary>A validated search: what <c>GET /search</c> accepts.</summary>
 /// <param name="Query">Web-search syntax text, or null to list the newest articles.</param>

@@ -1,4 +1,6 @@
-namespace Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.IndexTerms;
+
+namespace Ingestion.Indexer.Domain.Search;
 
 /// <summary>Only articles that name this entity: canonical name (matched without regard to case) and, optionally, its type.</summary>
 public sealed record EntityFilter(string Name, string? Type)

@@ -1,4 +1,4 @@
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.IndexTerms;
 
 /// <summary>Which PostgreSQL text-search configuration indexes an article of a given language.</summary>
 public static class TextSearchConfig

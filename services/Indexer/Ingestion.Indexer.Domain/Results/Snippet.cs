@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.Results;
 
 /// <summary>
 /// A search hit's excerpt: up to two fragments of an article's text around words of the query, those words in
 /// <c>&lt;b&gt;…&lt;/b&gt;</c> and the rest HTML-escaped. A word of the text counts as a query word when it starts with the query
-/// word's first six letters (<see cref="SearchText.WordStarts"/>) and, for a short query word, is at most two letters
+/// word's first six letters (<see cref="Search.SearchText.WordStarts"/>) and, for a short query word, is at most two letters
 /// longer ("bear" finds "bears", not "bearing"), so inflections are found without a stemmer. Built in the indexer from
 /// the text, instead of PostgreSQL's ts_headline, which parsed the text again for every hit and cost more than the
 /// rest of the search.

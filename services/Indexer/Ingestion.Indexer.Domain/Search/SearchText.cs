@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.Search;
 
 /// <summary>Turns a web-search query into plain words for title near-matching (pg_trgm word similarity).</summary>
 public static class SearchText

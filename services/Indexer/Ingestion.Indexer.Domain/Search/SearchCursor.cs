@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Ingestion.Indexer.Domain;
+namespace Ingestion.Indexer.Domain.Search;
 
 /// <summary>
 /// Where a page of results ended: opaque to clients (base64url JSON). Ranked searches continue after (score, article id);
