@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.Indexer.Indexing;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Indexing;
 
 /// <summary>
 /// How <see cref="IndexBatcher"/> gathers messages into writes and hands each caller its own result or error. The write is

@@ -1,7 +1,7 @@
 using System.Text;
 using Ingestion.Indexer.Vectors;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Vectors;
 
 public class LexemeOrderTests
 {

@@ -1,7 +1,7 @@
 using Ingestion.Indexer.Indexing;
 using Xunit;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Indexing;
 
 public sealed class WriteSettingsTests
 {

@@ -1,6 +1,6 @@
 using Ingestion.Indexer.Domain.Results;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Results;
 
 public sealed class FacetCounterTests
 {

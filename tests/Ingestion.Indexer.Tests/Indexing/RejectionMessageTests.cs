@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ingestion.Contracts;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Indexing;
 
 /// <summary>ArticleRejected gained what the refused page said about itself; messages written before that still read.</summary>
 public sealed class RejectionMessageTests

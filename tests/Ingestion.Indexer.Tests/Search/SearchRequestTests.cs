@@ -1,6 +1,6 @@
 using Ingestion.Indexer.Domain.Search;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Search;
 
 public class SearchRequestTests
 {

@@ -1,6 +1,6 @@
 using Ingestion.Indexer.Vectors;
 
-namespace Ingestion.Indexer.Tests;
+namespace Ingestion.Indexer.Tests.Vectors;
 
 /// <summary>
 /// How a body is split before its vector is built outside PostgreSQL. Whether the vectors then equal PostgreSQL's own is
