@@ -3,6 +3,7 @@ using Ingestion.Hosting;
 using Ingestion.Hosting.Persistence;
 using Ingestion.Indexer.Indexing;
 using Ingestion.Indexer.Search;
+using Ingestion.Indexer.Vectors;
 
 var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
 {

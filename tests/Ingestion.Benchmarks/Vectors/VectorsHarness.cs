@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ingestion.Benchmarks.Search;
 using Ingestion.Contracts;
-using Ingestion.Indexer.Indexing;
+using Ingestion.Indexer.Vectors;
 using Npgsql;
 using static Ingestion.Benchmarks.HarnessTools;
 
@@ -27,7 +27,7 @@ public static class VectorsHarness
         var root = RepoPaths.Root ?? throw new InvalidOperationException("Ingestion.sln not found above " + AppContext.BaseDirectory);
         var corpus = CorpusArticles.Load(groundTruth);
         var docs = Enumerable.Range(0, count).Select(corpus.Article).Select(a => new TextVectors.Texts(
-            Indexer.Domain.TextSearchConfig.For(a.Enrichment.Language), a.Article.Title, a.Article.Description ?? a.Enrichment.Summary,
+            Indexer.Domain.IndexTerms.TextSearchConfig.For(a.Enrichment.Language), a.Article.Title, a.Article.Description ?? a.Enrichment.Summary,
             ArticleBody.Of(a.Article.Paragraphs))).ToArray();
 
         await using var pg = await ThrowawayPostgres.StartAsync(root, Path.Combine(Path.GetTempPath(), "ingestion-vectors-bench-" + Guid.NewGuid().ToString("N")[..8]));

@@ -1,6 +1,5 @@
 using Ingestion.Contracts;
 using Ingestion.Hosting.Telemetry;
-using Ingestion.Indexer.Domain;
 using MassTransit;
 
 namespace Ingestion.Indexer.Indexing;

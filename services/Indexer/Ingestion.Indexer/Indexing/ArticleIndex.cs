@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Ingestion.Contracts;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.IndexTerms;
+using Ingestion.Indexer.Vectors;
 using Npgsql;
 using NpgsqlTypes;
 

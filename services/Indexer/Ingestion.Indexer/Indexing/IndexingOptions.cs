@@ -1,5 +1,4 @@
 using Ingestion.Hosting.Telemetry;
-using Ingestion.Indexer.Domain;
 
 namespace Ingestion.Indexer.Indexing;
 

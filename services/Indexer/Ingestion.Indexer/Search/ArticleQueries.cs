@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Ingestion.Contracts;
-using Ingestion.Indexer.Domain;
 using Ingestion.Indexer.Indexing;
+using Ingestion.Indexer.Vectors;
 using Npgsql;
 
 namespace Ingestion.Indexer.Search;

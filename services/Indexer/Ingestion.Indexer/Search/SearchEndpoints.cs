@@ -1,5 +1,5 @@
 using Ingestion.Contracts;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.Search;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ingestion.Indexer.Search;

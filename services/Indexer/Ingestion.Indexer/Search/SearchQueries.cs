@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.IndexTerms;
+using Ingestion.Indexer.Domain.Results;
+using Ingestion.Indexer.Domain.Search;
 using Npgsql;
 
 namespace Ingestion.Indexer.Search;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Ingestion.Indexer.Domain;
+using Ingestion.Indexer.Domain.Search;
 
 namespace Ingestion.Indexer.Search;
 
@@ -69,7 +69,7 @@ public static class SearchSql
         """;
 
     /// <summary>
-    /// What facets count, read with the ranked rows when facets are asked for (<see cref="FacetCounter"/> counts them):
+    /// What facets count, read with the ranked rows when facets are asked for (<see cref="Domain.Results.FacetCounter"/> counts them):
     /// the rows are in hand already, so no second visit of the best 500.
     /// </summary>
     static string FacetColumns(bool read) => read
@@ -154,7 +154,7 @@ public static class SearchSql
     public static string NewestMatches(SearchRequest r) => $"select 1 from articles a where {Filters(r)}";
 
     /// <summary>
-    /// The returned page, in the order of @ids, each with the text its snippet is made from (<see cref="Snippet"/>): with a
+    /// The returned page, in the order of @ids, each with the text its snippet is made from (<see cref="Domain.Results.Snippet"/>): with a
     /// query, the body (its first <see cref="SnippetChars"/> characters); without, the description or summary.
     /// <c>SearchQueries.ReadAfterRankingAsync</c> reads the columns by position: keep their order.
     /// </summary>
