@@ -96,6 +96,22 @@ public class IndexBatcherTests
     }
 
     [Fact]
+    public async Task When_postgres_is_away_a_batch_is_not_split_and_every_message_gets_the_fault_to_wait_out()
+    {
+        var write = new RecordingWrite();
+        var away = new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111));
+        write.Fails = batch => batch.Any(m => m.Article.ArticleId.StartsWith("d", StringComparison.Ordinal) && m.Article.ArticleId != "d0") ? away : null;
+        var splits = new List<(Exception, int)>();
+        await using var batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 100, onSplit: (e, n) => splits.Add((e, n)));
+        var all = await QueuedBehindAWriteAsync(batcher, write, "d", 4);
+        await Task.WhenAll(all.Select(t => t.ContinueWith(_ => { }))).WaitAsync(Wait);
+        foreach (var i in new[] { 1, 2, 3, 4 })
+            Assert.Same(away, await Assert.ThrowsAsync<Npgsql.NpgsqlException>(() => all[i]));
+        Assert.Equal([["d0"], ["d1", "d2", "d3", "d4"]], write.Batches);
+        Assert.Empty(splits);
+    }
+
+    [Fact]
     public async Task A_batch_span_is_a_child_of_its_first_message_and_the_writers_carry_no_span_of_their_creator()
     {
         using var source = new ActivitySource("IndexBatcherTests");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Ingestion.Contracts;
+using Ingestion.Hosting.Resilience;
 
 namespace Ingestion.Indexer.Indexing;
 
@@ -83,6 +84,13 @@ public sealed class IndexBatcher : IAsyncDisposable
             Counted(batch.Count);
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Done.TrySetResult(new Indexed(results[i].Event, results[i].Redelivered, batch.Count));
+        }
+        catch (Exception error) when (TransientFaults.IsTransient(error))
+        {
+            // PostgreSQL is away: no message is to blame, so none is written alone. Each waits in its consumer's retry.
+            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+            foreach (var pending in batch)
+                pending.Done.TrySetException(error);
         }
         catch (Exception error) when (batch.Count > 1)
         {
