@@ -20,15 +20,9 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
                 (var outcome, signature) = await EnrichAsync(article, c);
                 return outcome;
             }, ct,
-            (conn, tx, outcome) => outcome.Output is { } o ? KeepAsync(conn, tx, article, o.Enrichment, signature!) : Task.CompletedTask);
-    }
-
-    static async Task KeepAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx, CleanedArticle article, Enrichment enrichment,
-        ulong[] signature)
-    {
-        await FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(enrichment.Fingerprint), signature);
-        await MentionedDateStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Dates);
-        await EmbeddingStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Embedding);
+            (conn, tx, outcome) => outcome.Output is { } o
+                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(o.Enrichment.Fingerprint), signature!)
+                : Task.CompletedTask);
     }
 
     async Task<(StageOutcome<ArticleEnriched> Outcome, ulong[] Signature)> EnrichAsync(CleanedArticle article, CancellationToken ct)
