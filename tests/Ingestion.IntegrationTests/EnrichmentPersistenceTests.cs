@@ -168,7 +168,6 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
             // The new process never enriched it: it published the outcome the first process stored.
             Assert.DoesNotContain($"Enriched {OriginalId} r1", pipeline.Processes["Enricher"].Output);
             Assert.Equal(expected, DateRows(againEnriched));
-            Assert.Equal(1, await CountForAsync(db, "enricher.fingerprints", OriginalId));
             Assert.Equal(1, await CountForAsync(db, "enricher.minhash_signatures", OriginalId));
             Assert.Equal(1, await CountForAsync(db, "enricher.stage_results", OriginalId));
             Assert.Equal(1, await CountForAsync(db, "indexer.revisions", OriginalId));

@@ -20,8 +20,8 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
                 (var outcome, signature) = await EnrichAsync(article, c);
                 return outcome;
             }, ct,
-            (conn, tx, outcome) => outcome.Output is { } o
-                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(o.Enrichment.Fingerprint), signature!)
+            (conn, tx, outcome) => outcome.Output is not null
+                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, signature!)
                 : Task.CompletedTask);
     }
 
@@ -35,7 +35,7 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         var details = enricher.Analyze(article);
         var enrichment = details.Enrichment;
         var signature = MinHash.Compute(details.Body);
-        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, SimHash.FromHex(enrichment.Fingerprint), signature, ct);
+        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, signature, ct);
         enrichment = enrichment with { DuplicateOf = duplicateOf };
 
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
