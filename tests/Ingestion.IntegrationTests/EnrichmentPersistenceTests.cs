@@ -9,6 +9,7 @@ namespace Ingestion.IntegrationTests;
 /// The enricher's near-duplicate links and mentioned dates, through the running enricher and indexer, RabbitMQ and
 /// PostgreSQL: cleaned articles are published as the cleaner publishes them; ArticleEnriched and ArticleIndexed are read
 /// off their exchanges; the enricher's tables (schema <c>enricher</c>) and the index (<c>indexer.articles</c>) are read back.
+/// The mentioned dates are read from ArticleEnriched, the only place they are kept.
 /// A rewritten copy links to its original, also after the enricher is killed and a new one started on the same database;
 /// redelivering an article adds no rows and never links it to itself; a later revision of the original does not link to
 /// its own copies.
@@ -47,7 +48,7 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
     ];
 
     /// <summary>
-    /// The rows expected in <c>enricher.mentioned_dates</c> for the original, in reading order: the text as written, the day
+    /// The dates expected in the original's <c>Enrichment.Dates</c>, in reading order: the text as written, the day
     /// it resolves to against the publish date (Thursday 7 March 2024), the granularity; "next week" is the Monday that starts it.
     /// </summary>
     static readonly (string Text, string Date, string Granularity)[] OriginalDates =
@@ -130,7 +131,7 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
 
             Assert.Equal(Links((FirstCopyId, OriginalId), (OriginalId, null), (UnrelatedId, null)), await DuplicateLinksAsync(db));
 
-            // 2. The original's mentioned dates: published in ArticleEnriched, stored one row each, offsets into the body.
+            // 2. The original's mentioned dates: published in ArticleEnriched, offsets into the body the indexer stores.
             var body = string.Join("\n\n", OriginalParagraphs);
             var expected = OriginalDates.Select(d =>
             {
@@ -138,10 +139,8 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
                 Assert.True(start >= 0 && start == body.LastIndexOf(d.Text, StringComparison.Ordinal), $"'{d.Text}' occurs once in the body");
                 return new DateRow(1, start, start + d.Text.Length, d.Text, d.Date, d.Granularity);
             }).ToList();
-            var rows = await DateRowsAsync(db, OriginalId);
+            var rows = DateRows(originalEnriched);
             Assert.Equal(expected, rows);
-            Assert.Equal(expected, originalEnriched.Enrichment.Dates
-                .Select(d => new DateRow(1, d.Start, d.End, d.Text, d.Date.ToString("yyyy-MM-dd"), d.Granularity)).ToList());
             var indexedBody = await db.ExecuteScalarAsync<string>("select body from indexer.articles where article_id = @OriginalId", new { OriginalId });
             Assert.Equal(body, indexedBody);
             foreach (var row in rows)
@@ -159,7 +158,6 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
             Assert.Contains($"Enriched {SecondCopyId} r1", pipeline.Processes["Enricher"].Output);
 
             // 4. The same original (same id and revision) delivered again: the stored outcome is published again, nothing is added.
-            var dateRowsBefore = await db.ExecuteScalarAsync<long>("select count(*) from enricher.mentioned_dates");
             await bus.PublishAsync(Original with { FetchedAt = DateTimeOffset.UtcNow });
             var (againEnriched, againIndexed) = await bus.WaitForAsync(pipeline, OriginalId, 1, nth: 2);
             Assert.Null(againEnriched.Enrichment.DuplicateOf);
@@ -169,9 +167,7 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
             Assert.Equal(originalEnriched.Enrichment.Fingerprint, againEnriched.Enrichment.Fingerprint);
             // The new process never enriched it: it published the outcome the first process stored.
             Assert.DoesNotContain($"Enriched {OriginalId} r1", pipeline.Processes["Enricher"].Output);
-            Assert.Equal(expected, await DateRowsAsync(db, OriginalId));
-            Assert.Equal(dateRowsBefore, await db.ExecuteScalarAsync<long>("select count(*) from enricher.mentioned_dates"));
-            Assert.Equal(1, await CountForAsync(db, "enricher.fingerprints", OriginalId));
+            Assert.Equal(expected, DateRows(againEnriched));
             Assert.Equal(1, await CountForAsync(db, "enricher.minhash_signatures", OriginalId));
             Assert.Equal(1, await CountForAsync(db, "enricher.stage_results", OriginalId));
             Assert.Equal(1, await CountForAsync(db, "indexer.revisions", OriginalId));
@@ -184,8 +180,7 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
             var (revisedEnriched, revisedIndexed) = await bus.WaitForAsync(pipeline, OriginalId, 2);
             Assert.Null(revisedEnriched.Enrichment.DuplicateOf);
             Assert.Null(revisedIndexed.DuplicateOf);
-            Assert.Equal(expected.Select(r => r with { Revision = 2 }).ToList(),
-                (await DateRowsAsync(db, OriginalId)).Where(r => r.Revision == 2).ToList());
+            Assert.Equal(expected.Select(r => r with { Revision = 2 }).ToList(), DateRows(revisedEnriched));
 
             Assert.Equal(Links((FirstCopyId, OriginalId), (SecondCopyId, OriginalId), (OriginalId, null), (UnrelatedId, null)),
                 await DuplicateLinksAsync(db));
@@ -200,11 +195,10 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
 
     public sealed record DateRow(int Revision, int Start, int End, string Text, string Date, string Granularity);
 
-    static async Task<List<DateRow>> DateRowsAsync(Npgsql.NpgsqlConnection db, string articleId) =>
-        (await db.QueryAsync<DateRow>("""
-            select revision, start_char as start, end_char as "end", text, to_char(date, 'YYYY-MM-DD') as date, granularity
-            from enricher.mentioned_dates where article_id = @articleId order by revision, start_char
-            """, new { articleId })).ToList();
+    static List<DateRow> DateRows(ArticleEnriched enriched) =>
+        enriched.Enrichment.Dates
+            .Select(d => new DateRow(enriched.Article.Revision, d.Start, d.End, d.Text, d.Date.ToString("yyyy-MM-dd"), d.Granularity))
+            .ToList();
 
     static async Task<List<(string, string?)>> DuplicateLinksAsync(Npgsql.NpgsqlConnection db) =>
         (await db.QueryAsync<(string, string?)>("select article_id, duplicate_of from indexer.articles order by article_id collate \"C\"")).ToList();

@@ -4,16 +4,16 @@ using System.Text;
 namespace Ingestion.Enricher.Domain;
 
 /// <summary>
-/// 64-bit SimHash (Charikar) of a text for near-duplicate detection. The text is normalised to lower-case words of
-/// letters and digits; its features are overlapping word 3-shingles, each weighted by how often it occurs. Every
-/// shingle is hashed (FNV-1a, then a SplitMix64 finaliser so all 64 bits are well mixed); each bit of the result is
-/// the sign of the weighted vote of all shingles on that bit. Stable across processes and platforms.
+/// 64-bit SimHash (Charikar) of a text, published as <c>Enrichment.Fingerprint</c>. Near-duplicates are decided by
+/// <see cref="Duplicates.MinHash"/>, which finds every copy SimHash finds and more (docs/enricher.md). The text is
+/// normalised to lower-case words of letters and digits; its features are overlapping word 3-shingles, each weighted by
+/// how often it occurs. Every shingle is hashed (FNV-1a, then a SplitMix64 finaliser so all 64 bits are well mixed);
+/// each bit of the result is the sign of the weighted vote of all shingles on that bit. Stable across processes and
+/// platforms.
 /// </summary>
 public static class SimHash
 {
     public const int ShingleSize = 3;
-    public const int BandCount = 4;
-    public const int BandBits = 16;
 
     public static ulong Compute(string text)
     {
@@ -50,30 +50,8 @@ public static class SimHash
     /// <summary>Number of differing bits.</summary>
     public static int Distance(ulong a, ulong b) => System.Numerics.BitOperations.PopCount(a ^ b);
 
-    /// <summary>
-    /// Locality-sensitive bands: the hash cut into 4 bands of 16 bits, each returned as (band index &lt;&lt; 16) | bits,
-    /// so equal values mean "same bits in the same band". Two hashes within distance 3 differ in at most 3 bands and
-    /// so share at least one value: index the bands, and compare only hashes that share one.
-    /// </summary>
-    public static IReadOnlyList<int> Bands(ulong hash)
-    {
-        var bands = new int[BandCount];
-        for (var i = 0; i < BandCount; i++)
-            bands[i] = (i << BandBits) | (int)((hash >> (i * BandBits)) & 0xFFFF);
-        return bands;
-    }
-
+    /// <summary>16 lower-case hex digits, as <c>Enrichment.Fingerprint</c> carries it.</summary>
     public static string ToHex(ulong h) => h.ToString("x16", CultureInfo.InvariantCulture);
-
-    public static ulong FromHex(string s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        var t = s.Trim();
-        if (t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) t = t[2..];
-        if (t.Length is 0 or > 16 || !ulong.TryParse(t, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v))
-            throw new FormatException($"'{s}' is not a 64-bit hexadecimal fingerprint.");
-        return v;
-    }
 
     /// <summary>Lower-cased runs of letters and digits.</summary>
     internal static List<string> Words(string text)

@@ -20,15 +20,9 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
                 (var outcome, signature) = await EnrichAsync(article, c);
                 return outcome;
             }, ct,
-            (conn, tx, outcome) => outcome.Output is { } o ? KeepAsync(conn, tx, article, o.Enrichment, signature!) : Task.CompletedTask);
-    }
-
-    static async Task KeepAsync(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx, CleanedArticle article, Enrichment enrichment,
-        ulong[] signature)
-    {
-        await FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, SimHash.FromHex(enrichment.Fingerprint), signature);
-        await MentionedDateStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Dates);
-        await EmbeddingStore.AddAsync(conn, tx, article.ArticleId, article.Revision, enrichment.Embedding);
+            (conn, tx, outcome) => outcome.Output is not null
+                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, signature!)
+                : Task.CompletedTask);
     }
 
     async Task<(StageOutcome<ArticleEnriched> Outcome, ulong[] Signature)> EnrichAsync(CleanedArticle article, CancellationToken ct)
@@ -41,7 +35,7 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         var details = enricher.Analyze(article);
         var enrichment = details.Enrichment;
         var signature = MinHash.Compute(details.Body);
-        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, SimHash.FromHex(enrichment.Fingerprint), signature, ct);
+        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, signature, ct);
         enrichment = enrichment with { DuplicateOf = duplicateOf };
 
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
