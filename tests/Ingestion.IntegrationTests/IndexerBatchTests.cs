@@ -25,7 +25,7 @@ public sealed class IndexerBatchTests(LocalServers servers, ITestOutputHelper ou
                 $"Batch body number {i}.\n\nIts second paragraph.", day.AddMinutes(i))).ToList();
             // PostgreSQL text cannot hold U+0000: this message fails on every attempt.
             var poison = IndexerMessages.Article("batch-poison", "Poison story", "A body with a NUL \0 inside.", day);
-            await IndexerMessages.PublishAsync(servers, pipeline, good.Take(30).Append(poison).Concat(good.Skip(30)));
+            await IndexerMessages.PublishAsync(pipeline, good.Take(30).Append(poison).Concat(good.Skip(30)));
 
             await pipeline.StartServiceAsync("Indexer");
             await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == good.Count
@@ -64,7 +64,7 @@ public sealed class IndexerBatchTests(LocalServers servers, ITestOutputHelper ou
             var words = string.Join(' ', Enumerable.Range(0, 400).Select(w => $"word{w}"));
             var backlog = Enumerable.Range(0, 60).Select(i => IndexerMessages.Article($"bulk-{i:D2}", $"Bulk story {i}",
                 $"Bulk body {i}: {words} story{i}.", day.AddMinutes(i))).ToList();
-            await IndexerMessages.PublishAsync(servers, pipeline, backlog);
+            await IndexerMessages.PublishAsync(pipeline, backlog);
             // The smallest limit PostgreSQL takes (64 kB, 8 pages): a bulk batch merges its entries into the index as it goes,
             // where the server's 4 MB would leave all 60 articles' 400 words each (60 pages) in the pending list. One writer:
             // a backend that finds another one merging skips its own merge, which would leave a few pages more.
@@ -82,7 +82,7 @@ public sealed class IndexerBatchTests(LocalServers servers, ITestOutputHelper ou
             Assert.InRange(pendingAfterBulk, 0, 9);
 
             // Lone messages write with the server's limit: their entries stay pending.
-            await IndexerMessages.PublishAsync(servers, pipeline,
+            await IndexerMessages.PublishAsync(pipeline,
                 Enumerable.Range(0, 3).Select(i => IndexerMessages.Article($"lone-{i}", $"Lone story {i}", $"Lone body: {words}.", day)));
             await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == backlog.Count + 3,
                 TimeSpan.FromSeconds(30), "the lone messages indexed");

@@ -40,7 +40,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
         {
             await pipeline.StartAsync("Indexer");
             var articles = Articles().ToList();
-            await IndexerMessages.PublishAsync(servers, pipeline, articles);
+            await IndexerMessages.PublishAsync(pipeline, articles);
             await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == articles.Count,
                 TimeSpan.FromSeconds(60), "all test articles indexed");
 
@@ -124,7 +124,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
             var rng = new Random(5);
             var words = Enumerable.Range(0, 75_000).Select(_ => new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + rng.Next(26))).ToArray()));
             var body = "Zanzibarite opens the text.\n\n" + string.Join(' ', words);
-            await IndexerMessages.PublishAsync(servers, pipeline,
+            await IndexerMessages.PublishAsync(pipeline,
             [
                 IndexerMessages.Article("large", "A very long report", body, March),
                 IndexerMessages.Article("revised", "Old headline about turnips", "Turnips grow well.", March),
@@ -133,7 +133,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
                 TimeSpan.FromSeconds(60), "both indexed");
             Assert.Equal(["large"], Ids(await SearchAsync(pipeline, "q=zanzibarite")));
 
-            await IndexerMessages.PublishAsync(servers, pipeline,
+            await IndexerMessages.PublishAsync(pipeline,
                 [IndexerMessages.Article("revised", "New headline about parsnips", "Parsnips grow well.", March, revision: 2)]);
             await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.revisions") == 3,
                 TimeSpan.FromSeconds(60), "revision 2 indexed");
@@ -157,7 +157,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
         try
         {
             await pipeline.StartAsync("Indexer");
-            await IndexerMessages.PublishAsync(servers, pipeline,
+            await IndexerMessages.PublishAsync(pipeline,
                 [IndexerMessages.Article("middle", "Archipelago ferry survey", "The archipelago ferry survey began.", March)]);
             await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == 1,
                 TimeSpan.FromSeconds(60), "the first article indexed");
@@ -166,7 +166,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
 
             // Older and newer than every article the cached span knows: windows are sized from that span, but their
             // bounds are conditions in the SQL and a tier it cannot size is read whole, so nothing is hidden.
-            await IndexerMessages.PublishAsync(servers, pipeline,
+            await IndexerMessages.PublishAsync(pipeline,
             [
                 IndexerMessages.Article("older", "Archipelago ferry plans", "The archipelago ferry plans were drawn.", March.AddYears(-30)),
                 IndexerMessages.Article("newer", "Archipelago ferry opens", "The archipelago ferry opened.", March.AddYears(5)),
@@ -194,7 +194,7 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
         {
             await pipeline.StartAsync("Indexer");
             var refusedAt = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.Zero);
-            await IndexerMessages.PublishAsync(servers, pipeline,
+            await IndexerMessages.PublishAsync(pipeline,
             [
                 new ArticleRejected("short", 1, "https://news.example.invalid/short", "cleaner", "not-an-article",
                     "only 6 words of body text in 1 paragraph(s); an article needs at least 40", refusedAt,

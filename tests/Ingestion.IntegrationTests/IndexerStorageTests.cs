@@ -41,7 +41,7 @@ public sealed class IndexerStorageTests(LocalServers servers, ITestOutputHelper 
                     Enrichment = m.Enrichment with { Keywords = ["storage", "a,b", "NULL"] },
                 };
             }).ToList();
-            await IndexerMessages.IndexAsync(servers, pipeline, messages);
+            await IndexerMessages.IndexAsync(pipeline, messages);
 
             await using var db = pipeline.OpenDb();
             foreach (var (id, paragraphs, storedApart) in Cases)

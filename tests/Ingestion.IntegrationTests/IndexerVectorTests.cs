@@ -61,7 +61,7 @@ public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper o
             var articles = Awkward.Concat(LeftToPostgres)
                 .Select((a, i) => IndexerMessages.Article(a.Id, $"Vectors: the {a.Id} case, U.S.-style (No. {i})", a.Body, Day,
                     language: a.Language, description: i % 2 == 0 ? $"Described: well-known {a.Id} text, the end." : null)).ToList();
-            await IndexerMessages.IndexAsync(servers, pipeline, articles);
+            await IndexerMessages.IndexAsync(pipeline, articles);
 
             Assert.Empty(await DifferingAsync(pipeline));
             var status = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status");
@@ -104,7 +104,7 @@ public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper o
         try
         {
             await pipeline.StartAsync("Indexer");
-            await IndexerMessages.IndexAsync(servers, pipeline, articles);
+            await IndexerMessages.IndexAsync(pipeline, articles);
             Assert.Empty(await DifferingAsync(pipeline));
             var vectors = (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/status")).GetProperty("textVectors");
             var (here, left) = (vectors.GetProperty("builtHere").GetInt64(), vectors.GetProperty("leftToPostgres").GetInt64());

@@ -12,7 +12,7 @@ public sealed class OperationsTests(LocalServers servers)
     public async Task Errors_tool_lists_shows_and_replays_an_error_queue()
     {
         var vhost = "ops_" + Guid.NewGuid().ToString("N")[..6];
-        using var rabbit = new RabbitAdmin(servers);
+        using var rabbit = servers.RabbitManagement();
         await rabbit.CreateVirtualHostAsync(vhost);
         try
         {

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Ingestion.IntegrationTests;
 
 /// <summary>
-/// A subscriber built from shared/Contracts and the README alone (tests/Ingestion.SampleSubscriber), run as a separate
+/// A subscriber built from shared/Contracts and the README alone (samples/Ingestion.SampleSubscriber), run as a separate
 /// process against the running pipeline: it joins late, is killed mid-stream and restarted, and between its own durable
 /// queue and GET /articles/changes it misses no event.
 /// </summary>

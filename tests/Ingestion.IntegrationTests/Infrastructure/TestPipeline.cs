@@ -23,16 +23,22 @@ public sealed class TestPipeline : IAsyncDisposable
         Name = name;
         ConnectionString = connectionString;
         Folder = folder;
-        Rabbit = new RabbitAdmin(servers);
+        Rabbit = servers.RabbitManagement();
     }
 
     public string Name { get; }
     public string ConnectionString { get; }
     public string Folder { get; }
-    public RabbitAdmin Rabbit { get; }
+    public RabbitManagement Rabbit { get; }
     public string VirtualHost => Name;
     public HttpClient Indexer { get; private set; } = new();
     public IReadOnlyDictionary<string, ServiceProcess> Processes => processes;
+
+    TestBus? bus;
+
+    /// <summary>A MassTransit bus on this pipeline's virtual host, started on first use, to publish what a stage would.</summary>
+    public async Task<TestBus> BusAsync() =>
+        bus ??= await TestBus.StartAsync(servers.RabbitHost, servers.RabbitPort, VirtualHost);
 
     public static async Task<TestPipeline> CreateAsync(LocalServers servers, string name)
     {
@@ -76,7 +82,7 @@ public sealed class TestPipeline : IAsyncDisposable
         };
         if (extra is not null)
             foreach (var (k, v) in extra) env[k] = v;
-        var process = new ServiceProcess(service, env, url);
+        var process = ServiceProcess.For(service, env, url);
         processes[service] = process;
         await process.StartAsync();
         if (service == "Indexer")
@@ -113,6 +119,7 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (bus is not null) await bus.DisposeAsync();
         foreach (var p in processes.Values)
             await p.DisposeAsync();
         Indexer.Dispose();

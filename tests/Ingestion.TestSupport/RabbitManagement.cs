@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Ingestion.TestSupport;
+
+/// <summary>A queue as the management API reports it (its figures are refreshed every 5 s).</summary>
+public sealed record QueueState(long Messages, long Ready, long Unacknowledged, int Consumers);
+
+/// <summary>
+/// The RabbitMQ management HTTP API (guest/guest): virtual hosts, queue depths and consumers, purging, and looking at
+/// messages. Virtual host "/" unless named.
+/// </summary>
+public sealed class RabbitManagement(string host, int managementPort) : IDisposable
+{
+    readonly HttpClient http = new()
+    {
+        BaseAddress = new Uri($"http://{host}:{managementPort}/api/"),
+        Timeout = TimeSpan.FromSeconds(10),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest"))) },
+    };
+
+    static string Path(string vhost, string queue) => $"queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}";
+
+    public async Task CreateVirtualHostAsync(string vhost)
+    {
+        (await http.PutAsync($"vhosts/{Uri.EscapeDataString(vhost)}", null)).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"permissions/{Uri.EscapeDataString(vhost)}/guest",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteVirtualHostAsync(string vhost) => await http.DeleteAsync($"vhosts/{Uri.EscapeDataString(vhost)}");
+
+    /// <summary>A queue's messages and consumers, or null when the queue does not exist.</summary>
+    public async Task<QueueState?> QueueAsync(string queue, string vhost = "/", CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync(Path(vhost, queue), ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        long Number(string name) => json.TryGetProperty(name, out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : 0;
+        return new QueueState(Number("messages"), Number("messages_ready"), Number("messages_unacknowledged"), (int)Number("consumers"));
+    }
+
+    /// <summary>Messages in a queue (ready and unacknowledged), or -1 when the queue does not exist.</summary>
+    public async Task<long> MessageCountAsync(string vhost, string queue, CancellationToken ct = default) =>
+        (await QueueAsync(queue, vhost, ct))?.Messages ?? -1;
+
+    /// <summary>Polls <see cref="MessageCountAsync"/> every second until it gives <paramref name="expected"/>; returns the last figure.</summary>
+    public async Task<long> WaitForMessagesAsync(string vhost, string queue, long expected, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var messages = await MessageCountAsync(vhost, queue, ct);
+        while (messages != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000, ct);
+            messages = await MessageCountAsync(vhost, queue, ct);
+        }
+        return messages;
+    }
+
+    /// <summary>Drops every ready message of a queue.</summary>
+    public async Task PurgeAsync(string vhost, string queue) =>
+        (await http.DeleteAsync(Path(vhost, queue) + "/contents")).EnsureSuccessStatusCode();
+
+    /// <summary>Takes up to <paramref name="count"/> messages of a queue; with <paramref name="requeue"/> they are put back (a look, not a take).</summary>
+    public async Task<IReadOnlyList<JsonElement>> GetMessagesAsync(string vhost, string queue, int count, bool requeue = true)
+    {
+        var response = await http.PostAsJsonAsync(Path(vhost, queue) + "/get",
+            new { count, ackmode = requeue ? "ack_requeue_true" : "ack_requeue_false", encoding = "auto" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<List<JsonElement>>())!;
+    }
+
+    /// <summary>Looks at up to <paramref name="count"/> messages of a queue without taking them (they are requeued).</summary>
+    public Task<IReadOnlyList<JsonElement>> PeekAsync(string vhost, string queue, int count) => GetMessagesAsync(vhost, queue, count);
+
+    public void Dispose() => http.Dispose();
+}
