@@ -12,5 +12,6 @@ internal static class HarnessRegistry
         Harnesses.Register("enrichment", EnricherThroughput.EnrichmentHarness.RunAsync);
         Harnesses.Register("language", EnricherThroughput.LanguageHarness.RunAsync);
         Harnesses.Register("feeds-304", Feeds.UnchangedFeedsHarness.RunAsync);
+        Harnesses.Register("chaos", Chaos.ChaosHarness.RunAsync);
     }
 }

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Ingestion.TestSupport.Pipeline;
+
+/// <summary>How hard a <see cref="ChaosScenario"/> shakes the pipeline.</summary>
+public sealed record ChaosOptions
+{
+    public int Pages { get; init; } = 2000;
+    /// <summary>Pages written into the folder per second (they flow while the faults happen).</summary>
+    public int FeedPerSecond { get; init; } = 40;
+    /// <summary>RabbitMQ stopped (rabbitmqctl stop) for this long, then started again.</summary>
+    public TimeSpan BrokerDown { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>PostgreSQL killed with kill -9 and kept down this long, then started again (crash recovery).</summary>
+    public TimeSpan PostgresDown { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>Each service killed with kill -9 once and started again; one of them while PostgreSQL is down.</summary>
+    public bool KillServices { get; init; } = true;
+    /// <summary>Each service stopped with SIGTERM once (its grace period) and started again.</summary>
+    public bool TerminateServices { get; init; } = true;
+    /// <summary>How long the pages may take to settle after the last fault.</summary>
+    public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>What a chaos run found; <see cref="Line"/> is the one line it prints.</summary>
+public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int DistinctEvents, int EventsMissing, int ServicesAlive,
+    int ServicesTotal, int QueuesConsumed, int QueuesTotal, TimeSpan BrokerDown, TimeSpan PostgresDown, int Killed, int Terminated,
+    TimeSpan Elapsed)
+{
+    /// <summary>Nothing lost, nothing in an error queue, every page indexed or rejected, one revision per article, every
+    /// indexed article's event received, every service alive and consuming.</summary>
+    public bool Passed => Counts.Unaccounted == 0 && Counts.InErrors == 0 && Counts.Settled && Counts.ArticlesWithSeveralRevisions == 0
+        && Counts.Revisions == Counts.Indexed && EventsMissing == 0 && ServicesAlive == ServicesTotal && QueuesConsumed == QueuesTotal;
+
+    public string Line =>
+        $"chaos: {(Passed ? "PASS" : "FAIL")} {Counts.Describe()}; events {DistinctEvents} distinct of {EventsReceived} received "
+        + $"({EventsReceived - DistinctEvents} duplicates), {EventsMissing} missing; services {ServicesAlive}/{ServicesTotal} alive, "
+        + $"queues consumed {QueuesConsumed}/{QueuesTotal}; faults: RabbitMQ away {BrokerDown.TotalSeconds:0.0} s (stopped, down, started), "
+        + $"PostgreSQL away {PostgresDown.TotalSeconds:0.0} s (kill -9, down, restarted), {Killed} services killed, {Terminated} terminated; "
+        + $"{Elapsed.TotalSeconds:0} s";
+}
+
+/// <summary>
+/// Feeds real pages to a <see cref="PipelineRun"/> and, while they flow, stops RabbitMQ, kills PostgreSQL (kill -9) and
+/// keeps it down, kills every service (kill -9) and stops every service (SIGTERM), starting each again; then accounts
+/// for every page and every event.
+/// </summary>
+public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWriter log)
+{
+    readonly Stopwatch clock = Stopwatch.StartNew();
+
+    void Say(string text) { lock (log) log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0} s] {text}"); }
+
+    public async Task<ChaosReport> RunAsync(CancellationToken ct = default)
+    {
+        var pages = CorpusPages.Take(options.Pages);
+        if (pages.Count == 0) throw new InvalidOperationException("No corpus pages (../shared/corpus is absent).");
+        using var feeding = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var feed = Task.Run(async () =>
+        {
+            var perTick = Math.Max(1, options.FeedPerSecond / 4);
+            for (var i = 0; i < pages.Count; i += perTick)
+            {
+                foreach (var page in pages.Skip(i).Take(perTick)) await CorpusPages.WriteAsync(page, run.Folder, feeding.Token);
+                await Task.Delay(250, feeding.Token);
+            }
+        }, feeding.Token);
+        Say($"feeding {pages.Count} pages at {options.FeedPerSecond}/s into {run.Folder}");
+
+        await WaitIndexedAsync(Math.Min(20, pages.Count / 10), TimeSpan.FromMinutes(3), ct);
+
+        // RabbitMQ stops.
+        var started = Stopwatch.GetTimestamp();
+        Say("stopping RabbitMQ");
+        await run.Rabbit.StopAsync();
+        await Task.Delay(options.BrokerDown, ct);
+        await run.Rabbit.StartAgainAsync();
+        var brokerDown = Stopwatch.GetElapsedTime(started);
+        Say($"RabbitMQ started again after {brokerDown.TotalSeconds:0.0} s");
+        await WaitProgressAsync(pages.Count, ct);
+
+        // PostgreSQL crashes and stays down; a service is killed and started meanwhile (it must wait, not crash-loop).
+        started = Stopwatch.GetTimestamp();
+        Say("kill -9 PostgreSQL");
+        await run.Postgres.Kill9Async();
+        var killed = 0;
+        ServiceProcess? startedDuringOutage = null;
+        if (options.KillServices && run.Of("enricher").FirstOrDefault() is { } enricher)
+        {
+            await Task.Delay(TimeSpan.FromTicks(options.PostgresDown.Ticks / 3), ct);
+            Say($"kill -9 {enricher.Name} while PostgreSQL is down, and start it");
+            enricher.Kill();
+            enricher.Start();
+            startedDuringOutage = enricher;
+            killed++;
+            await Task.Delay(TimeSpan.FromTicks(options.PostgresDown.Ticks * 2 / 3), ct);
+        }
+        else
+            await Task.Delay(options.PostgresDown, ct);
+        await run.Postgres.RestartAsync();
+        var postgresDown = Stopwatch.GetElapsedTime(started);
+        Say($"PostgreSQL started again after {postgresDown.TotalSeconds:0.0} s");
+        if (startedDuringOutage is not null)
+            await startedDuringOutage.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
+        await WaitProgressAsync(pages.Count, ct);
+
+        // Every service killed once (the enricher already was), then stopped gracefully once.
+        if (options.KillServices)
+            foreach (var service in PipelineRun.Services.Where(s => s != "enricher"))
+            {
+                var process = run.Of(service).First();
+                Say($"kill -9 {process.Name}");
+                await process.RestartAsync(TimeSpan.FromMinutes(3), ct);
+                killed++;
+                await Task.Delay(2000, ct);
+            }
+        var terminated = 0;
+        if (options.TerminateServices)
+            foreach (var service in PipelineRun.Services)
+            {
+                var process = run.Of(service).Last();
+                var exited = await process.TerminateAsync(TimeSpan.FromSeconds(60));
+                Say($"SIGTERM {process.Name}: {(exited ? "exited by itself" : "did not exit; killed")}; starting it");
+                await process.StartAsync(TimeSpan.FromMinutes(3), ct);
+                terminated++;
+                await Task.Delay(2000, ct);
+            }
+
+        await feed;
+        Say($"all {pages.Count} pages written; waiting for them to settle");
+        var counts = await run.WaitSettledAsync(pages.Count, options.SettleTimeout, ct);
+        // Late duplicates of events may still be in flight right after the last index write.
+        await Task.Delay(2000, ct);
+        counts = await run.CountAsync(pages.Count, ct);
+        var events = await run.Subscriber.DrainAsync();
+        var received = events.Select(e => e.EventId).ToHashSet();
+        var expected = await IndexedEventIdsAsync(ct);
+        var alive = run.Processes.Count(p => p.IsRunning);
+        var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
+        var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
+            run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, postgresDown, killed, terminated, clock.Elapsed);
+        Say(report.Line);
+        return report;
+    }
+
+    async Task<List<Guid>> IndexedEventIdsAsync(CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(run.Postgres.ConnectionString() + ";Pooling=false");
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("select (event->>'eventId')::uuid from indexer.revisions where event is not null", conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    async Task<long> IndexedAsync(CancellationToken ct)
+    {
+        try { return (await run.CountAsync(0, ct)) is var c ? c.Indexed + c.Rejected : 0; }
+        catch (Exception e) when (e is NpgsqlException or HttpRequestException or IOException) { return -1; }
+    }
+
+    async Task WaitIndexedAsync(long atLeast, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await IndexedAsync(ct) < atLeast)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"fewer than {atLeast} pages indexed after {timeout}:\n{run.Logs()}");
+            await Task.Delay(500, ct);
+        }
+    }
+
+    /// <summary>Waits until the pipeline has moved on after a fault (one more page indexed or rejected), at most two minutes.</summary>
+    async Task WaitProgressAsync(int total, CancellationToken ct)
+    {
+        var before = await IndexedAsync(ct);
+        if (before >= total) return;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (await IndexedAsync(ct) <= before && DateTime.UtcNow < deadline)
+            await Task.Delay(500, ct);
+        Say($"flowing again: {await IndexedAsync(ct)} indexed or rejected");
+    }
+}
