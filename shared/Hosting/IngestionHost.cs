@@ -25,13 +25,14 @@ public static class IngestionHost
     }
 
     /// <summary>
-    /// Migrates the service's schema (its own migrations, then those of shared stores it uses), maps health endpoints,
-    /// and runs until stopped.
+    /// Migrates the service's schema (its own migrations, then those of the shared stores it added, see
+    /// <see cref="SharedMigrations"/>), maps health endpoints, and runs until stopped.
     /// </summary>
-    public static async Task RunIngestionAsync(this WebApplication app, params System.Reflection.Assembly[] sharedMigrations)
+    public static async Task RunIngestionAsync(this WebApplication app)
     {
         app.MapIngestionHealth();
-        await app.MigrateDatabaseAsync([System.Reflection.Assembly.GetEntryAssembly()!, .. sharedMigrations]);
+        var shared = app.Services.GetServices<SharedMigrations>().Select(m => m.Assembly).Distinct();
+        await app.MigrateDatabaseAsync([System.Reflection.Assembly.GetEntryAssembly()!, .. shared]);
         await app.RunAsync();
     }
 }

@@ -6,8 +6,8 @@ using Ingestion.Hosting.Stages;
 
 var builder = IngestionHost.CreateBuilder("cleaner", args, bus => bus.AddConsumer<ArticleFetchedConsumer, ArticleFetchedConsumerDefinition>());
 builder.Services.AddSingleton<ArticleExtractor>();
-builder.Services.AddSingleton<StageResultStore>();
+builder.AddStageResults();
 builder.Services.AddSingleton<CleaningStage>();
 
 var app = builder.Build();
-await app.RunIngestionAsync(typeof(StageResultStore).Assembly);
+await app.RunIngestionAsync();

@@ -16,9 +16,9 @@ if (encoder.GetValue("Enabled", false))
     builder.Services.AddSingleton(_ => new ArticleEncoder(options));
 }
 builder.Services.AddSingleton(sp => new ArticleEnricher(null, encoder: sp.GetService<ArticleEncoder>()));
-builder.Services.AddSingleton<StageResultStore>();
+builder.AddStageResults();
 builder.Services.AddSingleton<FingerprintIndex>();
 builder.Services.AddSingleton<EnrichmentStage>();
 
 var app = builder.Build();
-await app.RunIngestionAsync(typeof(StageResultStore).Assembly);
+await app.RunIngestionAsync();

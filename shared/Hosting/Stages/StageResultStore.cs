@@ -7,7 +7,7 @@ namespace Ingestion.Hosting.Stages;
 /// <summary>
 /// Makes a stage idempotent: the first delivery of an article revision computes and stores the stage's outcome;
 /// every later delivery (a redelivery after a crash, a retry, a replay) gets the stored outcome back, to publish again.
-/// Table <c>stage_results</c> in the service's schema (opt in with <c>RunIngestionAsync(typeof(StageResultStore).Assembly)</c>).
+/// Table <c>stage_results</c> in the service's schema (a service opts in with <c>builder.AddStageResults()</c>).
 /// </summary>
 public sealed class StageResultStore(NpgsqlDataSource dataSource)
 {

@@ -23,8 +23,8 @@ public sealed record ChaosOptions
 
 /// <summary>What a chaos run found; <see cref="Line"/> is the one line it prints.</summary>
 public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int DistinctEvents, int EventsMissing, int ServicesAlive,
-    int ServicesTotal, int QueuesConsumed, int QueuesTotal, TimeSpan BrokerDown, TimeSpan PostgresDown, int Killed, int Terminated,
-    TimeSpan Elapsed)
+    int ServicesTotal, int QueuesConsumed, int QueuesTotal, TimeSpan BrokerDown, TimeSpan BrokerAway, TimeSpan PostgresDown, int Killed,
+    int Terminated, TimeSpan Elapsed)
 {
     /// <summary>Nothing lost, nothing in an error queue, every page indexed or rejected, one revision per article, every
     /// indexed article's event received, every service alive and consuming.</summary>
@@ -34,8 +34,9 @@ public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int 
     public string Line =>
         $"chaos: {(Passed ? "PASS" : "FAIL")} {Counts.Describe()}; events {DistinctEvents} distinct of {EventsReceived} received "
         + $"({EventsReceived - DistinctEvents} duplicates), {EventsMissing} missing; services {ServicesAlive}/{ServicesTotal} alive, "
-        + $"queues consumed {QueuesConsumed}/{QueuesTotal}; faults: RabbitMQ away {BrokerDown.TotalSeconds:0.0} s (stopped, down, started), "
-        + $"PostgreSQL away {PostgresDown.TotalSeconds:0.0} s (kill -9, down, restarted), {Killed} services killed, {Terminated} terminated; "
+        + $"queues consumed {QueuesConsumed}/{QueuesTotal}; faults: RabbitMQ down {BrokerDown.TotalSeconds:0.0} s "
+        + $"({BrokerAway.TotalSeconds:0.0} s from stop to ready), "
+        + $"PostgreSQL down {PostgresDown.TotalSeconds:0.0} s (kill -9 to ready), {Killed} services killed, {Terminated} terminated; "
         + $"{Elapsed.TotalSeconds:0} s";
 }
 
@@ -72,16 +73,20 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var started = Stopwatch.GetTimestamp();
         Say("stopping RabbitMQ");
         await run.Rabbit.StopAsync();
+        var down = Stopwatch.GetTimestamp();
+        Say($"RabbitMQ stopped (rabbitmqctl stop took {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s); down for {options.BrokerDown.TotalSeconds:0} s");
         await Task.Delay(options.BrokerDown, ct);
+        var brokerDown = Stopwatch.GetElapsedTime(down);
         await run.Rabbit.StartAgainAsync();
-        var brokerDown = Stopwatch.GetElapsedTime(started);
-        Say($"RabbitMQ started again after {brokerDown.TotalSeconds:0.0} s");
+        var brokerAway = Stopwatch.GetElapsedTime(started);
+        Say($"RabbitMQ started again: down {brokerDown.TotalSeconds:0.0} s, away {brokerAway.TotalSeconds:0.0} s from stop to ready");
         await WaitProgressAsync(pages.Count, ct);
 
         // PostgreSQL crashes and stays down; a service is killed and started meanwhile (it must wait, not crash-loop).
         started = Stopwatch.GetTimestamp();
         Say("kill -9 PostgreSQL");
         await run.Postgres.Kill9Async();
+        started = Stopwatch.GetTimestamp();
         var killed = 0;
         ServiceProcess? startedDuringOutage = null;
         if (options.KillServices && run.Of("enricher").FirstOrDefault() is { } enricher)
@@ -137,7 +142,7 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var alive = run.Processes.Count(p => p.IsRunning);
         var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
         var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
-            run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, postgresDown, killed, terminated, clock.Elapsed);
+            run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated, clock.Elapsed);
         Say(report.Line);
         return report;
     }
