@@ -43,6 +43,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
         Assert.True(report.BrokerDown >= TimeSpan.FromSeconds(10) && report.PostgresDown >= TimeSpan.FromSeconds(20));
         Assert.Equal(4, report.Killed);
         Assert.Equal(4, report.Terminated);
+        Assert.Equal(report.ServicesTotal, report.UnreadyWhileAway);
+        Assert.Equal(report.ServicesTotal, report.LiveWhileAway);
         Assert.True(report.Passed, report.Line);
     }
 }

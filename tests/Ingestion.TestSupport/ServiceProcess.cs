@@ -135,6 +135,15 @@ public sealed class ServiceProcess(string name, string dll, IReadOnlyDictionary<
         catch (HttpRequestException) { return null; }
     }
 
+    /// <summary>The HTTP status of GET <paramref name="path"/> (e.g. "/health/ready"), or null when it does not answer.</summary>
+    public async Task<int?> StatusOfAsync(string path, CancellationToken ct = default)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try { using var response = await http.GetAsync(baseUrl + path, ct); return (int)response.StatusCode; }
+        catch (HttpRequestException) { return null; }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested) { return null; }
+    }
+
     /// <summary>The lines kept (stdout as "[Name] ...", stderr as "[Name!] ...").</summary>
     public string Output { get { lock (lines) return string.Join('\n', lines); } }
 

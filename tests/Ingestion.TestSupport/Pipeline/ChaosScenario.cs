@@ -24,17 +24,19 @@ public sealed record ChaosOptions
 /// <summary>What a chaos run found; <see cref="Line"/> is the one line it prints.</summary>
 public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int DistinctEvents, int EventsMissing, int ServicesAlive,
     int ServicesTotal, int QueuesConsumed, int QueuesTotal, TimeSpan BrokerDown, TimeSpan BrokerAway, TimeSpan PostgresDown, int Killed,
-    int Terminated, TimeSpan Elapsed)
+    int Terminated, int UnreadyWhileAway, int LiveWhileAway, TimeSpan Elapsed)
 {
     /// <summary>Nothing lost, nothing in an error queue, every page indexed or rejected, one revision per article, every
     /// indexed article's event received, every service alive and consuming.</summary>
     public bool Passed => Counts.Unaccounted == 0 && Counts.InErrors == 0 && Counts.Settled && Counts.ArticlesWithSeveralRevisions == 0
-        && Counts.Revisions == Counts.Indexed && EventsMissing == 0 && ServicesAlive == ServicesTotal && QueuesConsumed == QueuesTotal;
+        && Counts.Revisions == Counts.Indexed && EventsMissing == 0 && ServicesAlive == ServicesTotal && QueuesConsumed == QueuesTotal
+        && UnreadyWhileAway == ServicesTotal && LiveWhileAway == ServicesTotal;
 
     public string Line =>
         $"chaos: {(Passed ? "PASS" : "FAIL")} {Counts.Describe()}; events {DistinctEvents} distinct of {EventsReceived} received "
         + $"({EventsReceived - DistinctEvents} duplicates), {EventsMissing} missing; services {ServicesAlive}/{ServicesTotal} alive, "
-        + $"queues consumed {QueuesConsumed}/{QueuesTotal}; faults: RabbitMQ down {BrokerDown.TotalSeconds:0.0} s "
+        + $"queues consumed {QueuesConsumed}/{QueuesTotal}; while PostgreSQL was down ready 503 on {UnreadyWhileAway}/{ServicesTotal}, "
+        + $"live 200 on {LiveWhileAway}/{ServicesTotal}; faults: RabbitMQ down {BrokerDown.TotalSeconds:0.0} s "
         + $"({BrokerAway.TotalSeconds:0.0} s from stop to ready), "
         + $"PostgreSQL down {PostgresDown.TotalSeconds:0.0} s (kill -9 to ready), {Killed} services killed, {Terminated} terminated; "
         + $"{Elapsed.TotalSeconds:0} s";
@@ -88,10 +90,18 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         await run.Postgres.Kill9Async();
         started = Stopwatch.GetTimestamp();
         var killed = 0;
+        // While the database is away every service says it is not ready, and still alive (no orchestrator restarts it).
+        var healthWait = TimeSpan.FromSeconds(Math.Min(5, options.PostgresDown.TotalSeconds / 4));
+        await Task.Delay(healthWait, ct);
+        var health = await Task.WhenAll(run.Processes.Select(async p => (Ready: await p.StatusOfAsync("/health/ready", ct),
+            Live: await p.StatusOfAsync("/health/live", ct))));
+        var unready = health.Count(h => h.Ready == 503);
+        var live = health.Count(h => h.Live == 200);
+        Say($"PostgreSQL down: /health/ready 503 on {unready}/{health.Length}, /health/live 200 on {live}/{health.Length}");
         ServiceProcess? startedDuringOutage = null;
         if (options.KillServices && run.Of("enricher").FirstOrDefault() is { } enricher)
         {
-            await Task.Delay(TimeSpan.FromTicks(options.PostgresDown.Ticks / 3), ct);
+            await Task.Delay(TimeSpan.FromTicks(Math.Max(0, options.PostgresDown.Ticks / 3 - healthWait.Ticks)), ct);
             Say($"kill -9 {enricher.Name} while PostgreSQL is down, and start it");
             enricher.Kill();
             enricher.Start();
@@ -100,7 +110,7 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
             await Task.Delay(TimeSpan.FromTicks(options.PostgresDown.Ticks * 2 / 3), ct);
         }
         else
-            await Task.Delay(options.PostgresDown, ct);
+            await Task.Delay(options.PostgresDown - healthWait, ct);
         await run.Postgres.RestartAsync();
         var postgresDown = Stopwatch.GetElapsedTime(started);
         Say($"PostgreSQL started again after {postgresDown.TotalSeconds:0.0} s");
@@ -142,7 +152,8 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var alive = run.Processes.Count(p => p.IsRunning);
         var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
         var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
-            run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated, clock.Elapsed);
+            run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated,
+            unready, live, clock.Elapsed);
         Say(report.Line);
         return report;
     }
