@@ -1,5 +1,9 @@
 using Ingestion.Contracts;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Discovery;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Http;
+using Ingestion.Fetcher.Domain.Identity;
+using Ingestion.Fetcher.Domain.Polling;
 using Ingestion.Fetcher.Storage;
 using Ingestion.Hosting;
 using Ingestion.Hosting.Resilience;

@@ -1,5 +1,6 @@
 using Ingestion.Contracts;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Folder;
+using Ingestion.Fetcher.Domain.Identity;
 using Ingestion.Fetcher.Storage;
 using Ingestion.Hosting;
 using Ingestion.Hosting.Telemetry;
