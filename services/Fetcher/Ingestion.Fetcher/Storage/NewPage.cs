@@ -1,5 +1,4 @@
 using Ingestion.Contracts;
-using Ingestion.Hosting;
 
 namespace Ingestion.Fetcher.Storage;
 
