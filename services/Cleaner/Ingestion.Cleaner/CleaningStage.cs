@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ingestion.Cleaner.Domain;
 using Ingestion.Contracts;
-using Ingestion.Hosting;
 using Ingestion.Hosting.Stages;
 using Ingestion.Hosting.Telemetry;
 

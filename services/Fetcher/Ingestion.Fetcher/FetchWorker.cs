@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Seeds;
 using Ingestion.Fetcher.Sources;
 using Ingestion.Fetcher.Storage;
 using Ingestion.Hosting.Resilience;

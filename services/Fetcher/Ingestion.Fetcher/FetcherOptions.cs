@@ -1,3 +1,5 @@
+using Ingestion.Fetcher.Domain.Polling;
+
 namespace Ingestion.Fetcher;
 
 /// <summary>Section <c>Fetcher</c>. Every limit has a local default.</summary>
@@ -23,7 +25,7 @@ public sealed class FetcherOptions
     public int FeedMaxBackoffSeconds { get; set; } = 24 * 3600;
 
     /// <summary>The schedule bounds these options describe.</summary>
-    public Ingestion.Fetcher.Domain.PollPolicy PollPolicy => new(
+    public PollPolicy PollPolicy => new(
         TimeSpan.FromSeconds(Math.Min(FeedMinPollSeconds, FeedPollSeconds)),
         TimeSpan.FromSeconds(Math.Max(FeedMaxPollSeconds, FeedPollSeconds)),
         TimeSpan.FromSeconds(FeedPollSeconds),

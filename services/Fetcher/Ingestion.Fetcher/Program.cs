@@ -1,6 +1,6 @@
 using Ingestion.Fetcher;
 using Ingestion.Fetcher.Api;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Http;
 using Ingestion.Fetcher.Sources;
 using Ingestion.Fetcher.Storage;
 using Ingestion.Hosting;

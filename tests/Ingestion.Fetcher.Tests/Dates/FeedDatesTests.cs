@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Dates;
 
 namespace Ingestion.Fetcher.Tests.Dates;
 

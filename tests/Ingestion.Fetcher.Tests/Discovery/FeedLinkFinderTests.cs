@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Discovery;
 
 namespace Ingestion.Fetcher.Tests.Discovery;
 

@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Seeds;
 
 namespace Ingestion.Fetcher.Tests.Discovery;
 

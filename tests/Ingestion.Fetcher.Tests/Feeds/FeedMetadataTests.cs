@@ -1,5 +1,5 @@
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
 using static Ingestion.Fetcher.Tests.Feeds.FeedTestHelpers;
 
 namespace Ingestion.Fetcher.Tests.Feeds;

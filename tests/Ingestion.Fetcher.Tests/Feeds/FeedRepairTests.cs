@@ -1,5 +1,5 @@
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
 
 namespace Ingestion.Fetcher.Tests.Feeds;
 

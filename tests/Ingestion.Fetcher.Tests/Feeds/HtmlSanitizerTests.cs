@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds.Html;
 
 namespace Ingestion.Fetcher.Tests.Feeds;
 

@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
 using static Ingestion.Fetcher.Tests.Feeds.FeedTestHelpers;
 
 namespace Ingestion.Fetcher.Tests.Feeds;

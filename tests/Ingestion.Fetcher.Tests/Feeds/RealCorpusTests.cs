@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Feeds.Html;
 using Xunit.Abstractions;
 
 namespace Ingestion.Fetcher.Tests.Feeds;

@@ -1,4 +1,3 @@
-using Ingestion.Fetcher.Domain;
 using static Ingestion.Fetcher.Tests.Feeds.FeedTestHelpers;
 
 namespace Ingestion.Fetcher.Tests.Feeds;

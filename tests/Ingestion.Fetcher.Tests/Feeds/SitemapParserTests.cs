@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
 using static Ingestion.Fetcher.Tests.Feeds.FeedTestHelpers;
 
 namespace Ingestion.Fetcher.Tests.Feeds;

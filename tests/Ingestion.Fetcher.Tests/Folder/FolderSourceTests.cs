@@ -1,4 +1,5 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Folder;
+using Ingestion.Fetcher.Domain.Identity;
 
 namespace Ingestion.Fetcher.Tests.Folder;
 

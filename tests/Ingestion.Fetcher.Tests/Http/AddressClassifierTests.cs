@@ -1,5 +1,5 @@
 using System.Net;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Http;
 
 namespace Ingestion.Fetcher.Tests.Http;
 

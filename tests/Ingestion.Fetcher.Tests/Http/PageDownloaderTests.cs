@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Http;
 
 namespace Ingestion.Fetcher.Tests.Http;
 

@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Polling;
 
 namespace Ingestion.Fetcher.Tests.Http;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Identity;
 
 namespace Ingestion.Fetcher.Tests.Identity;
 

@@ -1,4 +1,4 @@
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Identity;
 
 namespace Ingestion.Fetcher.Tests.Identity;
 

@@ -1,7 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using BenchmarkDotNet.Attributes;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
 
 namespace Ingestion.Benchmarks.Feeds;
 

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Http;
+using Ingestion.Fetcher.Domain.Polling;
 
 namespace Ingestion.Benchmarks.Feeds;
 

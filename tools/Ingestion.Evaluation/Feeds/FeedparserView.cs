@@ -1,5 +1,6 @@
 using System.Globalization;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Feeds.Html;
 
 namespace Ingestion.Evaluation.Feeds;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
 
 namespace Ingestion.Evaluation.Feeds;
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Dates;
+using Ingestion.Fetcher.Domain.Discovery;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Robots;
 
 namespace Ingestion.Evaluation.Feeds;
 

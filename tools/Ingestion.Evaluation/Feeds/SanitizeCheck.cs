@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Feeds.Html;
 
 namespace Ingestion.Evaluation.Feeds;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Dates;
+using Ingestion.Fetcher.Domain.Feeds.Html;
 
 namespace Ingestion.Evaluation.Feeds;
 

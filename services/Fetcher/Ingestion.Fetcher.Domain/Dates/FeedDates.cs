@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Dates;
 
 /// <summary>
 /// Parses the dates feeds and sitemaps write: RFC 822 / 1123 / 2822 (named zones, military letters, missing weekday,

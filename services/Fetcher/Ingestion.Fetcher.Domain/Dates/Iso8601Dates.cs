@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Dates;
 
 /// <summary>
 /// ISO 8601 forms W3CDTF does not cover: basic format ("20031231T101455Z"), ordinal dates ("2003-335", "03335"),

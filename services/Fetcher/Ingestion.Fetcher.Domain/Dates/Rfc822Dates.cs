@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Dates;
 
 /// <summary>
 /// RFC 822 family, read leniently by token: optional weekday, day and month in either order, 2-, 3- or 4-digit year,

@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Dates;
 
 /// <summary>Time-zone names that feeds write after a time ("EST", "PDT", "MEST", military letters), as offsets from UTC in minutes.</summary>
 internal static class TimeZoneAbbreviations

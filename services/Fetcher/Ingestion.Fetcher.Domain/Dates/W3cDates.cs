@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Dates;
 
 /// <summary>W3CDTF / RFC 3339 dates, with partial dates ("2003-12", "2003") and a space allowed instead of "T" (SQL style).</summary>
 internal static partial class W3cDates

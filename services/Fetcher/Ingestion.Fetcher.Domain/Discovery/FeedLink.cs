@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Discovery;
 
 /// <summary>A feed a page announces with <c>&lt;link rel="alternate"&gt;</c>.</summary>
 /// <param name="Href">The href as written (may be relative).</param>

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Discovery;
 
 /// <summary>Feed autodiscovery: the <c>&lt;link rel="alternate"&gt;</c> elements of an HTML page whose type is a feed
 /// (RSS, Atom, RDF, JSON Feed), in document order, without duplicates.</summary>

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>Undoes gzip compression recognised by its magic bytes (1F 8B), with a cap on the decompressed size.</summary>
 public static class FeedBody

@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>How a text construct (title, subtitle, rights, summary, content, Atom 0.3 info) was written.</summary>
 /// <param name="Type">Its media type: <c>text/plain</c>, <c>text/html</c>, <c>application/xhtml+xml</c> (Atom's

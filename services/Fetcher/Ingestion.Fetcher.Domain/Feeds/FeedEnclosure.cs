@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>A file attached to an item (RSS enclosure, Atom rel="enclosure" link, JSON Feed attachment).</summary>
 /// <param name="Url">Absolute URL.</param>

@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>The body is not a feed or sitemap we can read: malformed, of an unknown format, or refused (a DTD, a bomb).</summary>
 public sealed class FeedFormatException : Exception

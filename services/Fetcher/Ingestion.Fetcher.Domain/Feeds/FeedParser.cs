@@ -1,6 +1,11 @@
 using System.Net.Http.Headers;
+using Ingestion.Fetcher.Domain.Feeds.Atom;
+using Ingestion.Fetcher.Domain.Feeds.Json;
+using Ingestion.Fetcher.Domain.Feeds.Rss;
+using Ingestion.Fetcher.Domain.Feeds.Sitemaps;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>
 /// Reads any feed or sitemap we support: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed 1.0/1.1, XML sitemaps and

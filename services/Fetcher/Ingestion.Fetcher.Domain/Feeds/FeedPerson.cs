@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>An author, contributor or publisher as a feed gives it (any part may be missing).</summary>
 public sealed record FeedPerson(string? Name, string? Email, string? Uri)

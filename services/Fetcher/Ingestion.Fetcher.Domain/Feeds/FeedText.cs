@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Ingestion.Fetcher.Domain.Feeds.Html;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>Small text helpers shared by the format parsers.</summary>
 internal static partial class FeedText

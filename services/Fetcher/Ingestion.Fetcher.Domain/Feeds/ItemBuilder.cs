@@ -1,6 +1,8 @@
 using Ingestion.Contracts;
+using Ingestion.Fetcher.Domain.Feeds.Html;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>Collects what the format parsers find about one item and builds the <see cref="ParsedItem"/>.</summary>
 internal sealed class ItemBuilder

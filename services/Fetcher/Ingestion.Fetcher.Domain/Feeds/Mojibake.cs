@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Unicode;
 using System.Xml.Linq;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>
 /// Repairs text that was UTF-8, read once as Latin-1 or windows-1252 and encoded to UTF-8 again ("KÃ¤ltewelle" for

@@ -1,4 +1,6 @@
-namespace Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
+
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>What a feed or sitemap says about itself and its items.</summary>
 /// <param name="Kind"><c>rss</c>, <c>atom</c>, <c>json</c>, <c>sitemap</c> or <c>sitemapindex</c>.</param>

@@ -1,6 +1,7 @@
 using Ingestion.Contracts;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds;
 
 /// <summary>One item of a feed or sitemap.</summary>
 /// <param name="Link">Absolute URL of the article (relative links resolved against xml:base and the feed URL);

@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Folder;
 
 /// <summary>One document of a folder source.</summary>
 /// <param name="Path">Full path of the file.</param>

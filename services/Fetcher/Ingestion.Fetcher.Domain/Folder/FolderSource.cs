@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Folder;
 
 /// <summary>Lists the documents of a folder source: recursive, in ordinal path order, hidden files and folders
 /// (dot names or the Hidden attribute) skipped, symbolic links to folders not followed.</summary>

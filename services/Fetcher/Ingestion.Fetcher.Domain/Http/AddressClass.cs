@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>What kind of network an IP address belongs to; only <see cref="Public"/> is fetched from by default.</summary>
 public enum AddressClass

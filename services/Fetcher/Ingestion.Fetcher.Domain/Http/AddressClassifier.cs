@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>Classifies IPv4 and IPv6 addresses (IPv4-mapped, IPv4-compatible, NAT64 and 6to4 addresses by the IPv4 address they carry).</summary>
 public static class AddressClassifier

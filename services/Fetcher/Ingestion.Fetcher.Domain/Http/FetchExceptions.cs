@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>A fetch was refused or abandoned by the fetcher's own rules (not an HTTP error status).</summary>
 public abstract class FetchException : Exception

@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>What one fetch may cost and where it may go.</summary>
 public sealed class FetchLimits

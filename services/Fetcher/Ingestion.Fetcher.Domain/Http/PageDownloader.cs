@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>
 /// GETs a page through a client built on <see cref="SafeHttpHandlerFactory"/>: http and https only; redirects followed

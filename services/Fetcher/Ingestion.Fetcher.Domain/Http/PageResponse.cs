@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>The outcome of one (possibly redirected) GET.</summary>
 /// <param name="RequestedUrl">The URL asked for.</param>

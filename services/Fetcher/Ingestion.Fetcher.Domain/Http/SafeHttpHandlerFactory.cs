@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Http;
 
 /// <summary>
 /// Builds the HTTP handler every fetch goes through. Its ConnectCallback resolves the host itself, classifies every

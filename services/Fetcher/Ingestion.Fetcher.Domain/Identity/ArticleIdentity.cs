@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Identity;
 
 /// <summary>The stable article id: derived from the canonical URL only, so every sighting of one page maps to one id.</summary>
 public static class ArticleIdentity

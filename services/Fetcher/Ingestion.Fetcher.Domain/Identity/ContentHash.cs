@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Identity;
 
 /// <summary>Says whether a re-fetched page changed: equal hashes mean equal bytes.</summary>
 public static class ContentHash

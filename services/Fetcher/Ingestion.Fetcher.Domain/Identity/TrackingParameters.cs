@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Identity;
 
 /// <summary>Query parameters that only say how a reader arrived at a page, never which page it is.</summary>
 public static class TrackingParameters

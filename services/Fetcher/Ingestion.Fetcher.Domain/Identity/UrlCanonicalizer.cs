@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Identity;
 
 /// <summary>
 /// Turns the many spellings of one page's URL into one canonical string, so the same article found twice

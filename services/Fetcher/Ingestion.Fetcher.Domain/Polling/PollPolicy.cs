@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Polling;
 
 /// <summary>Bounds of a feed's polling schedule.</summary>
 /// <param name="Min">Never poll a feed more often than this.</param>

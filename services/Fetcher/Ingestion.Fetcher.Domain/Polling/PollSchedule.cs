@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Polling;
 
 /// <summary>
 /// When to poll a feed next. After a success the interval follows the feed's publishing rhythm (half the median gap

@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Robots;
 
 /// <summary>A parsed robots.txt (RFC 9309): the group that applies to our user agent (its product token matched
 /// case-insensitively, else <c>*</c>), longest-match Allow/Disallow with <c>*</c> and <c>$</c>, Crawl-delay, and the

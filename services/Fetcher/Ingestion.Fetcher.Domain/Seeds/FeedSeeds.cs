@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Seeds;
 
 /// <summary>A feed to add, as a seed file lists it.</summary>
 public sealed record FeedSeed(string Url, string? Name);

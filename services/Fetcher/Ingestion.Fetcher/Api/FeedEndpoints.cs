@@ -1,3 +1,4 @@
+using Ingestion.Fetcher.Domain.Feeds;
 using Ingestion.Fetcher.Sources;
 using Ingestion.Fetcher.Storage;
 
@@ -24,7 +25,7 @@ public static class FeedEndpoints
                 await feeds.AddAsync(request.Url, name, parsed?.Kind, ct);
                 return Results.Created($"/feeds", new { url = request.Url, name, kind = parsed?.Kind, items = parsed?.Items.Count ?? 0 });
             }
-            catch (Ingestion.Fetcher.Domain.FeedFormatException notAFeed)
+            catch (FeedFormatException notAFeed)
             {
                 // A web page instead of a feed: add the first feed it announces (autodiscovery), or say why not.
                 try

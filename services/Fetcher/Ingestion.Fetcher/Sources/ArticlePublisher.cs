@@ -44,8 +44,7 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
             return null;
         }
         Activity.Current?.SetTag("article.revision", revision);
-        var message = new ArticleFetched(page.ArticleId, revision.Value, page.Url, page.FinalUrl, page.Source, page.ContentType,
-            page.Charset, page.StatusCode, page.FetchedAt, page.ContentHash, page.BodyGzip, page.Item);
+        var message = page.ToMessage(revision.Value);
         logger.LogInformation("Fetched {ArticleId} r{Revision} {Url} ({Bytes} bytes gzipped)", page.ArticleId, revision,
             page.Url, page.BodyGzip.Length);
         await TryPublishAsync(message, ct);

@@ -1,7 +1,10 @@
 using Ingestion.Contracts;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Discovery;
+using Ingestion.Fetcher.Domain.Feeds;
+using Ingestion.Fetcher.Domain.Http;
+using Ingestion.Fetcher.Domain.Identity;
+using Ingestion.Fetcher.Domain.Polling;
 using Ingestion.Fetcher.Storage;
-using Ingestion.Hosting;
 using Ingestion.Hosting.Resilience;
 using Ingestion.Hosting.Telemetry;
 
@@ -181,9 +184,8 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             metrics.Fetched("page", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, page.Body.Length);
             if (!page.IsSuccess)
                 throw new HttpRequestException($"HTTP {page.StatusCode} from {page.FinalUrl}");
-            var revision = await publisher.RecordAndPublishAsync(new NewPage(articleId, item.Link, page.FinalUrl, source,
-                page.ContentType, page.Charset, page.StatusCode, ContentHash.Of(page.Body), PageBody.Compress(page.Body),
-                item.Info, DateTimeOffset.UtcNow, null), ct);
+            var revision = await publisher.RecordAndPublishAsync(NewPage.Fetched(articleId, url: item.Link, page.FinalUrl,
+                source, page.ContentType, page.Charset, page.StatusCode, page.Body, item.Info), ct);
             await failures.ClearAsync(articleId, ct);
             return revision is not null;
         }

@@ -1,7 +1,7 @@
 using Ingestion.Contracts;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Folder;
+using Ingestion.Fetcher.Domain.Identity;
 using Ingestion.Fetcher.Storage;
-using Ingestion.Hosting;
 using Ingestion.Hosting.Telemetry;
 
 namespace Ingestion.Fetcher.Sources;
@@ -47,8 +47,8 @@ public sealed class FolderIngestor(ArticlePublisher publisher, FetcherOptions op
             return false;
         }
         var body = await File.ReadAllBytesAsync(doc.Path, ct);
-        var page = new NewPage(articleId, doc.Url, doc.Url, source, doc.ContentType, null, 200, ContentHash.Of(body),
-            PageBody.Compress(body), null, DateTimeOffset.UtcNow, null);
+        var page = NewPage.Fetched(articleId, url: doc.Url, finalUrl: doc.Url, source, doc.ContentType, charset: null,
+            statusCode: 200, body, item: null);
         return await publisher.RecordAndPublishAsync(page, ct) is not null;
     }
 }

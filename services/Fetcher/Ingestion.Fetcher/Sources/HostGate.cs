@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Ingestion.Fetcher.Domain;
+using Ingestion.Fetcher.Domain.Http;
+using Ingestion.Fetcher.Domain.Robots;
 
 namespace Ingestion.Fetcher.Sources;
 

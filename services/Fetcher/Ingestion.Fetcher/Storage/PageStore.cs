@@ -5,10 +5,6 @@ using Npgsql;
 
 namespace Ingestion.Fetcher.Storage;
 
-/// <summary>A page the fetcher is about to record.</summary>
-public sealed record NewPage(string ArticleId, string Url, string FinalUrl, SourceRef Source, string ContentType, string? Charset,
-    int StatusCode, string ContentHash, byte[] BodyGzip, FeedItemInfo? Item, DateTimeOffset FetchedAt, string? TraceParent);
-
 /// <summary>The fetcher's record of page revisions: written before publishing, so nothing found is ever lost.</summary>
 public sealed class PageStore(NpgsqlDataSource dataSource)
 {
@@ -52,10 +48,7 @@ public sealed class PageStore(NpgsqlDataSource dataSource)
                    status_code, fetched_at, content_hash, body_gzip, item::text as item, trace_parent
             from pages where published_at is null order by fetched_at, article_id, revision limit @limit
             """, new { limit }, cancellationToken: ct));
-        return rows.Select(r => (new ArticleFetched(r.article_id, r.revision, r.url, r.final_url,
-            new SourceRef(r.source_kind, r.source_name, r.source_location), r.content_type, r.charset, r.status_code,
-            new DateTimeOffset(r.fetched_at, TimeSpan.Zero), r.content_hash, r.body_gzip,
-            r.item is null ? null : JsonSerializer.Deserialize<FeedItemInfo>(r.item, Json)), r.trace_parent)).ToList();
+        return rows.Select(r => (r.ToPage().ToMessage(r.revision), r.trace_parent)).ToList();
     }
 
     public async Task MarkPublishedAsync(string articleId, int revision, CancellationToken ct)
@@ -80,6 +73,14 @@ public sealed class PageStore(NpgsqlDataSource dataSource)
 #pragma warning disable IDE1006
     sealed record PageRow(string article_id, int revision, string url, string final_url, string source_kind, string source_name,
         string source_location, string content_type, string? charset, int status_code, DateTime fetched_at, string content_hash,
-        byte[] body_gzip, string? item, string? trace_parent);
+        byte[] body_gzip, string? item, string? trace_parent)
+    {
+        /// <summary>The page this row recorded.</summary>
+        public NewPage ToPage() => new(ArticleId: article_id, Url: url, FinalUrl: final_url,
+            Source: new SourceRef(source_kind, source_name, source_location), ContentType: content_type, Charset: charset,
+            StatusCode: status_code, ContentHash: content_hash, BodyGzip: body_gzip,
+            Item: item is null ? null : JsonSerializer.Deserialize<FeedItemInfo>(item, Json),
+            FetchedAt: new DateTimeOffset(fetched_at, TimeSpan.Zero), TraceParent: trace_parent);
+    }
 #pragma warning restore IDE1006
 }

@@ -1,7 +1,11 @@
 using System.Text;
 using System.Xml.Linq;
+using Ingestion.Fetcher.Domain.Dates;
+using Ingestion.Fetcher.Domain.Feeds.Html;
+using Ingestion.Fetcher.Domain.Feeds.Rss;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Atom;
 
 /// <summary>Atom 1.0 (RFC 4287) and Atom 0.3: text constructs (text, html, xhtml; 0.3 modes escaped, xml, base64),
 /// xml:base, xml:lang, author inheritance from the feed and from atom:source.</summary>

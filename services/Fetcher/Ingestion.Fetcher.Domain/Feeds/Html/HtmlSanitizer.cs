@@ -3,8 +3,9 @@ using System.Text;
 using AngleSharp.Dom;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Html;
 
 /// <summary>
 /// Reduces feed HTML to a safe subset: an allow-list of elements and attributes; script, style, applet and the like

@@ -3,7 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Html;
 
 /// <summary>Plain text from HTML: tags dropped (script and style with their content), entities decoded, whitespace collapsed.</summary>
 public static class HtmlText

@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Ingestion.Fetcher.Domain.Dates;
+using Ingestion.Fetcher.Domain.Feeds.Html;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Json;
 
 /// <summary>JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).</summary>
 internal static class JsonFeedParser

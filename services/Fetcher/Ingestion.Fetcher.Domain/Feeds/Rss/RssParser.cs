@@ -1,6 +1,9 @@
 using System.Xml.Linq;
+using Ingestion.Fetcher.Domain.Dates;
+using Ingestion.Fetcher.Domain.Feeds.Html;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Rss;
 
 /// <summary>RSS 0.90, 0.91 (Netscape and Userland), 0.92–0.94, 2.0 and RSS 1.0 (RDF), with the Dublin Core, content,
 /// media RSS, iTunes, syndication, Creative Commons, wfw and Atom-in-RSS extensions news feeds use.</summary>

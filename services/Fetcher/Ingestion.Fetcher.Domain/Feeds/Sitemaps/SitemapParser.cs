@@ -1,6 +1,8 @@
 using System.Xml.Linq;
+using Ingestion.Fetcher.Domain.Dates;
+using Ingestion.Fetcher.Domain.Feeds.Xml;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Sitemaps;
 
 /// <summary>
 /// XML sitemaps (sitemaps.org 0.9): <c>urlset</c> with the Google News (news:news) and image (image:image) extensions,

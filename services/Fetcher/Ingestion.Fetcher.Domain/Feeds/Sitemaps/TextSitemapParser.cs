@@ -1,4 +1,4 @@
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Sitemaps;
 
 /// <summary>A plain-text sitemap: one absolute http(s) URL per line; other lines are ignored.</summary>
 internal static class TextSitemapParser

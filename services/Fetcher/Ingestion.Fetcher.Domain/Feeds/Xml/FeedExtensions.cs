@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Xml;
 
 /// <summary>Builds <see cref="ParsedFeed.Extensions"/> / <see cref="ParsedItem.Extensions"/>: the child elements of a
 /// feed, channel or item that belong to another namespace than the format's own, kept as written.</summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Xml;
 
 /// <summary>
 /// Loads feed XML safely: no DTD processing, no resolver, a tiny entity budget. A DOCTYPE with an internal subset

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Xml;
 
 /// <summary>Resolves relative references against the chain of xml:base attributes and the document's own URL.</summary>
 internal static partial class XmlBase

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Xml;
 
 /// <summary>Namespace URIs of the feed formats and the extension modules we read.</summary>
 internal static class XmlNames

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Xml;
 
 /// <summary>Namespace-tolerant child lookups over LINQ to XML.</summary>
 internal static class XmlQuery

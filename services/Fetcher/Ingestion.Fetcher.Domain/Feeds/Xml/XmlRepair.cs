@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Ingestion.Fetcher.Domain;
+namespace Ingestion.Fetcher.Domain.Feeds.Xml;
 
 /// <summary>
 /// The lenient second pass for malformed feeds: outside CDATA sections and comments, an HTML named entity XML does not

@@ -1,10 +1,16 @@
 using System.IO.Compression;
 
-namespace Ingestion.Hosting;
+namespace Ingestion.Contracts;
 
-/// <summary>The gzip packing of page bodies in <c>ArticleFetched</c>.</summary>
+/// <summary>
+/// The gzip packing of page bodies in <see cref="ArticleFetched.BodyGzip"/>: the fetcher compresses, a subscriber
+/// decompresses with a limit.
+/// </summary>
 public static class PageBody
 {
+    /// <summary>Packs <paramref name="body"/> (the page bytes as received) with gzip, favouring speed over size.</summary>
+    /// <param name="body">The page bytes.</param>
+    /// <returns>The gzip stream, for <see cref="ArticleFetched.BodyGzip"/>.</returns>
     public static byte[] Compress(ReadOnlySpan<byte> body)
     {
         using var output = new MemoryStream(body.Length / 4 + 64);
@@ -14,6 +20,10 @@ public static class PageBody
     }
 
     /// <summary>Unpacks a body, refusing more than <paramref name="maxBytes"/> (a decompression bomb) with <see cref="InvalidDataException"/>.</summary>
+    /// <param name="gzip">A gzip stream, as in <see cref="ArticleFetched.BodyGzip"/>.</param>
+    /// <param name="maxBytes">The most bytes the unpacked body may have.</param>
+    /// <returns>The page bytes.</returns>
+    /// <exception cref="InvalidDataException">The body is larger than <paramref name="maxBytes"/> unpacked, or not gzip.</exception>
     public static byte[] Decompress(byte[] gzip, long maxBytes)
     {
         using var input = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
