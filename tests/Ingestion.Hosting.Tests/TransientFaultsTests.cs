@@ -78,6 +78,18 @@ public sealed class TransientFaultsTests
     {
         Assert.Null(TransientFaults.Of(new OperationInterruptedException(Closed(404, "NOT_FOUND - no exchange"))));
         Assert.Null(TransientFaults.Of(new OperationInterruptedException(Closed(406, "PRECONDITION_FAILED - inequivalent arg"))));
+        Assert.Null(TransientFaults.Of(new AlreadyClosedException(Closed(404, "NOT_FOUND - no exchange"))));
+    }
+
+    [Fact]
+    public void A_channel_the_library_closed_after_a_network_failure_is_the_broker_being_away() =>
+        Assert.Equal(Dependency.Broker, TransientFaults.Of(new AlreadyClosedException(
+            new ShutdownEventArgs(ShutdownInitiator.Library, 0, "End of stream"))));
+
+    [Fact]
+    public void A_channel_closed_for_the_callers_own_mistake_is_not_transient_whatever_the_wrapper()
+    {
+        Assert.Null(TransientFaults.Of(new InvalidOperationException("publish failed", new OperationInterruptedException(Closed(404, "NOT_FOUND")))));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using MassTransit;
 using Npgsql;
+using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace Ingestion.Hosting.Resilience;
@@ -40,12 +41,14 @@ public static class TransientFaults
                     // Not a server error: the connection failed, broke or timed out (Npgsql says which are transient).
                     return npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException
                         ? Dependency.Postgres : null;
-                case BrokerUnreachableException or AlreadyClosedException or ConnectFailureException:
+                case BrokerUnreachableException or ConnectFailureException:
                     return Dependency.Broker;
-                case OperationInterruptedException interrupted:
-                    // A channel closed by the broker: 320 connection forced (a node stopping), 541 internal error are
-                    // passing; 404 not found or 406 precondition failed are the caller's fault.
-                    return interrupted.ShutdownReason?.ReplyCode is 320 or 541 or 0 ? Dependency.Broker : null;
+                case OperationInterruptedException interrupted: // AlreadyClosedException too
+                    // A channel or connection closed: 320 connection forced (a node stopping), 541 internal error, or
+                    // closed by the library after a network failure (the initiator is not the broker) are passing;
+                    // 404 not found or 406 precondition failed, sent by the broker, are the caller's fault.
+                    return interrupted.ShutdownReason is not { Initiator: ShutdownInitiator.Peer } reason
+                        || reason.ReplyCode is 320 or 541 or 0 ? Dependency.Broker : null;
                 case RabbitMqConnectionException or ConnectionException or TransportUnavailableException or MessageNotAcknowledgedException
                     or MessageReturnedException:
                     return Dependency.Broker;
