@@ -13,5 +13,6 @@ internal static class HarnessRegistry
         Harnesses.Register("language", EnricherThroughput.LanguageHarness.RunAsync);
         Harnesses.Register("feeds-304", Feeds.UnchangedFeedsHarness.RunAsync);
         Harnesses.Register("chaos", Chaos.ChaosHarness.RunAsync);
+        Harnesses.Register("pipeline", Pipeline.PipelineHarness.RunAsync);
     }
 }

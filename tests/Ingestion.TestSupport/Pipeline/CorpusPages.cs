@@ -52,10 +52,28 @@ public static class CorpusPages
         {
             await input.CopyToAsync(output, ct);
             if (page.Copy > 0)
-                await output.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"\n<!-- copy {page.Copy} -->\n"), ct);
+                await output.WriteAsync(CopyMark(page), ct);
         }
         File.Move(temp, Path.Combine(folder, page.FileName));
     }
+
+    /// <summary>The page's bytes as <see cref="WriteAsync"/> writes them: the corpus file's, then the copy's mark if any.</summary>
+    public static byte[] Read(CorpusPage page) => WithCopyMark(page, Original(page));
+
+    /// <summary>The corpus file's bytes, uncompressed (the same for every copy of the page).</summary>
+    public static byte[] Original(CorpusPage page)
+    {
+        using var input = new GZipStream(File.OpenRead(page.SourcePath), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary><paramref name="original"/> (from <see cref="Original"/>) with the copy's mark appended when the page is a copy.</summary>
+    public static byte[] WithCopyMark(CorpusPage page, byte[] original) => page.Copy > 0 ? [.. original, .. CopyMark(page)] : original;
+
+    /// <summary>The comment that makes a copy another document (another content hash).</summary>
+    static byte[] CopyMark(CorpusPage page) => System.Text.Encoding.UTF8.GetBytes($"\n<!-- copy {page.Copy} -->\n");
 
     static List<string> Interleaved(IReadOnlyList<string> files)
     {

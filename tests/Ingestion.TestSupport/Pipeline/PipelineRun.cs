@@ -3,6 +3,15 @@ using Npgsql;
 
 namespace Ingestion.TestSupport.Pipeline;
 
+/// <summary>Where the fetcher of a <see cref="PipelineRun"/> finds the pages.</summary>
+public enum PipelineSource
+{
+    /// <summary>Files written into <see cref="PipelineRun.Folder"/>, which the fetcher scans every second.</summary>
+    Folder,
+    /// <summary>RSS feeds of a <see cref="LocalFeedServer"/> on 127.0.0.1 (<see cref="PipelineRun.FeedServer"/>), polled every second or two.</summary>
+    Feed,
+}
+
 /// <summary>What a <see cref="PipelineRun"/> starts: how many processes of each service, and how they are configured.</summary>
 public sealed record PipelineSettings
 {
@@ -14,11 +23,20 @@ public sealed record PipelineSettings
     public bool DurablePostgres { get; init; } = true;
     /// <summary>More environment for every service (e.g. Resilience__OutageCeilingSeconds).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    /// <summary>Where the fetcher finds the pages <see cref="PipelineRun.FeedAsync"/> is given.</summary>
+    public PipelineSource Source { get; init; } = PipelineSource.Folder;
+    /// <summary>Feeds of the <see cref="LocalFeedServer"/> (<see cref="PipelineSource.Feed"/>).</summary>
+    public int Feeds { get; init; } = 20;
+    /// <summary>Hosts (ports) the feeds are spread over (<see cref="PipelineSource.Feed"/>).</summary>
+    public int FeedHosts { get; init; } = 1;
+    /// <summary>The fetcher's pause between two requests to one host (Fetcher__HostMinDelayMs) for the local feed server.</summary>
+    public int FeedHostDelayMs { get; init; } = 10;
 }
 
 /// <summary>
 /// The platform as it runs in production, on this machine: a PostgreSQL and a RabbitMQ of its own, the four built
-/// services as processes (N of each), a folder source the fetcher scans, and a durable queue bound to
+/// services as processes (N of each), a folder source the fetcher scans (or a <see cref="LocalFeedServer"/> whose feeds it
+/// polls: <see cref="PipelineSettings.Source"/>), and a durable queue bound to
 /// <c>ArticleIndexed</c> before anything is indexed, as a subscriber's would be. Faults are injected through
 /// <see cref="Postgres"/>, <see cref="Rabbit"/> and <see cref="Processes"/>; <see cref="CountAsync"/> says where every
 /// page is.
@@ -36,6 +54,7 @@ public sealed class PipelineRun : IAsyncDisposable
     PipelineRun(PipelineSettings settings, ThrowawayPostgres postgres, ThrowawayRabbit rabbit, string folder, TextWriter log)
     {
         (Settings, Postgres, Rabbit, Folder, this.log) = (settings, postgres, rabbit, folder, log);
+        if (settings.Source == PipelineSource.Feed) FeedServer = new LocalFeedServer(settings.Feeds, settings.FeedHosts);
         Management = rabbit.Management();
         Subscriber = new EventSubscriberQueue(rabbit.Host, rabbit.AmqpPort, "pipeline-run-subscriber");
     }
@@ -47,6 +66,8 @@ public sealed class PipelineRun : IAsyncDisposable
     public EventSubscriberQueue Subscriber { get; }
     /// <summary>The fetcher's folder source: a page written here is ingested.</summary>
     public string Folder { get; }
+    /// <summary>The feed source's server (<see cref="PipelineSource.Feed"/>), else null.</summary>
+    public LocalFeedServer? FeedServer { get; }
     public IReadOnlyList<ServiceProcess> Processes => processes;
 
     /// <summary>The processes of one service.</summary>
@@ -95,9 +116,34 @@ public sealed class PipelineRun : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["OTEL_SERVICE_NAME"] = $"{service}-{instance}",
         };
+        if (FeedServer is { } server)
+        {
+            env["Fetcher__AllowLoopback"] = "true";
+            env["Fetcher__HostMinDelayMs"] = Settings.FeedHostDelayMs.ToString(CultureInfo.InvariantCulture);
+            env["Fetcher__FeedPollSeconds"] = "1";
+            env["Fetcher__FeedMinPollSeconds"] = "1";
+            env["Fetcher__FeedMaxPollSeconds"] = "2";
+            for (var i = 0; i < server.FeedUrls.Count; i++)
+            {
+                env[$"Fetcher__Feeds__{i}__Url"] = server.FeedUrls[i];
+                env[$"Fetcher__Feeds__{i}__Name"] = $"local feed {i}";
+            }
+        }
         foreach (var (k, v) in Settings.Environment) env[k] = v;
         return new ServiceProcess($"{service}-{instance}", RepoPaths.ServiceDll(char.ToUpperInvariant(service[0]) + service[1..]), env,
             $"http://127.0.0.1:{FreePort.Next()}");
+    }
+
+    /// <summary>
+    /// Gives the pages to the fetcher's source: writes them into <see cref="Folder"/>, or publishes them in the feeds of
+    /// <see cref="FeedServer"/> (all at once; their next poll finds them).
+    /// </summary>
+    public async Task FeedAsync(IReadOnlyList<CorpusPage> pages, CancellationToken ct = default)
+    {
+        if (FeedServer is { } server)
+            server.Publish(pages);
+        else
+            foreach (var page in pages) await CorpusPages.WriteAsync(page, Folder, ct);
     }
 
     /// <summary>Where every page is now (see <see cref="PipelineCounts"/>).</summary>
@@ -177,6 +223,7 @@ public sealed class PipelineRun : IAsyncDisposable
         await Subscriber.DisposeAsync();
         await Rabbit.DisposeAsync();
         await Postgres.DisposeAsync();
+        if (FeedServer is not null) await FeedServer.DisposeAsync();
         try { Directory.Delete(Folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         log.Flush();
     }
