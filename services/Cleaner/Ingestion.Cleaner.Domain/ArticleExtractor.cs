@@ -14,7 +14,7 @@ public sealed partial class ArticleExtractor
 {
     private const int SniffChars = 8192;
 
-    private readonly ExtractorOptions _options;
+    private readonly ExtractorOptions options;
 
     public ArticleExtractor() : this(ExtractorOptions.Default)
     {
@@ -23,7 +23,7 @@ public sealed partial class ArticleExtractor
     public ArticleExtractor(ExtractorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
+        this.options = options;
         BodyDecoder.EnsureInitialised();
     }
 
@@ -39,8 +39,8 @@ public sealed partial class ArticleExtractor
         var clock = Stopwatch.StartNew();
         var body = input.Body ?? [];
 
-        if (body.Length > _options.MaxInputBytes)
-            return Reject(RejectReasons.TooLarge, $"the page is {body.Length:N0} bytes; the cleaner reads at most {_options.MaxInputBytes:N0}", body.Length, 0, clock);
+        if (body.Length > options.MaxInputBytes)
+            return Reject(RejectReasons.TooLarge, $"the page is {body.Length:N0} bytes; the cleaner reads at most {options.MaxInputBytes:N0}", body.Length, 0, clock);
         if (body.Length == 0)
             return Reject(RejectReasons.Empty, "the page is empty (0 bytes)", 0, 0, clock);
         if (LooksBinary(body))
@@ -65,10 +65,10 @@ public sealed partial class ArticleExtractor
 
         var decoded = BodyDecoder.Decode(body, charset, markup);
         var draft = markup
-            ? HtmlArticleExtractor.Extract(decoded.Text, input.Url, _options)
-            : TextDumpExtractor.Extract(decoded.Text, _options);
+            ? HtmlArticleExtractor.Extract(decoded.Text, input.Url, options)
+            : TextDumpExtractor.Extract(decoded.Text, options);
 
-        var (page, reason, detail) = ArticleAssembler.Assemble(draft, input.Item, preferFeedTitle: !markup, _options);
+        var (page, reason, detail) = ArticleAssembler.Assemble(draft, input.Item, preferFeedTitle: !markup, options);
         if (reason is not null)
         {
             var seen = new ExtractionStats(body.Length, 0, 0, draft.Dropped + draft.Paragraphs.Count, clock.Elapsed.TotalMilliseconds);

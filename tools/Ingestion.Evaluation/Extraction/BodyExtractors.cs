@@ -27,13 +27,13 @@ public static class BodyExtractors
 
     private sealed class Ours : IBodyExtractor
     {
-        private readonly ArticleExtractor _extractor = new();
+        private readonly ArticleExtractor extractor = new();
 
         public string Name => "ours";
 
         public PageOutcome Extract(byte[] page, string url)
         {
-            var r = _extractor.Extract(new PageInput(page, "text/html", null, url, null));
+            var r = extractor.Extract(new PageInput(page, "text/html", null, url, null));
             return r.Article is { } a
                 ? new PageOutcome(a.BodyText, $"paragraphs={r.Stats.ParagraphsKept}", r.Stats.Milliseconds)
                 : new PageOutcome(null, $"rejected={r.RejectReason}", r.Stats.Milliseconds);

@@ -111,18 +111,18 @@ public static partial class MetadataCommand
 
     private sealed class Tally
     {
-        private readonly Dictionary<string, (int Right, int Total)> _fields = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Right, int Total)> fields = new(StringComparer.Ordinal);
         public int Pages { get; set; }
 
         public void Add(string field, bool ok)
         {
-            var (right, total) = _fields.GetValueOrDefault(field);
-            _fields[field] = (right + (ok ? 1 : 0), total + 1);
+            var (right, total) = fields.GetValueOrDefault(field);
+            fields[field] = (right + (ok ? 1 : 0), total + 1);
         }
 
-        public double Share(string field) => _fields.TryGetValue(field, out var f) && f.Total > 0 ? (double)f.Right / f.Total : 0;
+        public double Share(string field) => fields.TryGetValue(field, out var f) && f.Total > 0 ? (double)f.Right / f.Total : 0;
 
         public string Format(string field) =>
-            _fields.TryGetValue(field, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{field}={f.Right}/{f.Total} ({Share(field):F3})") : $"{field}=n/a";
+            fields.TryGetValue(field, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{field}={f.Right}/{f.Total} ({Share(field):F3})") : $"{field}=n/a";
     }
 }

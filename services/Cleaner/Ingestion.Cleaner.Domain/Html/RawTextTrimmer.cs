@@ -152,22 +152,22 @@ internal static class RawTextTrimmer
     /// <summary>The page with some ranges left out, built only once something is left out.</summary>
     private sealed class Output(string html)
     {
-        private StringBuilder? _builder;
-        private int _copiedUpTo;
+        private StringBuilder? builder;
+        private int copiedUpTo;
 
         public void Skip(int from, int to)
         {
-            if (from < _copiedUpTo || to <= from) return;
-            _builder ??= new StringBuilder(html.Length / 2);
-            _builder.Append(html, _copiedUpTo, from - _copiedUpTo);
-            _copiedUpTo = to;
+            if (from < copiedUpTo || to <= from) return;
+            builder ??= new StringBuilder(html.Length / 2);
+            builder.Append(html, copiedUpTo, from - copiedUpTo);
+            copiedUpTo = to;
         }
 
         public string Finish()
         {
-            if (_builder is null) return html;
-            _builder.Append(html, _copiedUpTo, html.Length - _copiedUpTo);
-            return _builder.ToString();
+            if (builder is null) return html;
+            builder.Append(html, copiedUpTo, html.Length - copiedUpTo);
+            return builder.ToString();
         }
     }
 }

@@ -64,27 +64,27 @@ public sealed class ArticleEncoder : IDisposable
     /// <summary>Characters read per token of budget before tokenising (bounds the work on huge input; real text needs 4–6).</summary>
     const int CharsPerToken = 24;
 
-    readonly SessionOptions _sessionOptions;
-    readonly InferenceSession _session;
-    readonly TokenizerBase _tokenizer;
-    readonly string[] _outputs = ["last_hidden_state"];
-    readonly int _sep;
+    readonly SessionOptions sessionOptions;
+    readonly InferenceSession session;
+    readonly TokenizerBase tokenizer;
+    readonly string[] outputs = ["last_hidden_state"];
+    readonly int sep;
 
     public EncoderOptions Options { get; }
 
     public ArticleEncoder(EncoderOptions? options = null)
     {
         Options = (options ?? new EncoderOptions()).Bounded();
-        _sessionOptions = new SessionOptions
+        sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = Options.Threads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = LoadModel(_sessionOptions);
-        _tokenizer = new MiniLMTokenizer();
-        _sep = _tokenizer.Tokenize(2, "")[0][1].VocabularyIndex; // [CLS] [SEP]
+        this.session = LoadModel(sessionOptions);
+        tokenizer = new MiniLMTokenizer();
+        sep = tokenizer.Tokenize(2, "")[0][1].VocabularyIndex; // [CLS] [SEP]
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ public sealed class ArticleEncoder : IDisposable
             NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, shape)),
             NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(new long[n], shape)),
         };
-        using var results = _session.Run(inputs, _outputs);
+        using var results = session.Run(inputs, outputs);
         var hidden = ((DenseTensor<float>)results.First().Value).Buffer.Span; // [1, n, 384]
         var vector = Pool(hidden, n);
         return new ArticleEmbedding(vector, n, truncated, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -208,8 +208,8 @@ public sealed class ArticleEncoder : IDisposable
         var budget = Options.MaxTokens;
         var prepared = MiniLmText.Prepare(text, budget * CharsPerToken);
         // The package stops after budget + 1 pieces (its Take is lazy over the words), so long input costs no more.
-        var pieces = _tokenizer.Tokenize(budget + 1, prepared)[0];
-        if (pieces.Length <= budget && pieces[^1].VocabularyIndex == _sep)
+        var pieces = tokenizer.Tokenize(budget + 1, prepared)[0];
+        if (pieces.Length <= budget && pieces[^1].VocabularyIndex == sep)
             return (pieces.Select(p => (long)p.VocabularyIndex).ToArray(), false);
 
         // Too long: keep budget - 1 pieces, drop a word cut in the middle (unless it is the only one), close with [SEP].
@@ -222,7 +222,7 @@ public sealed class ArticleEncoder : IDisposable
         }
         var ids = new long[keep + 1];
         for (var i = 0; i < keep; i++) ids[i] = pieces[i].VocabularyIndex;
-        ids[keep] = _sep;
+        ids[keep] = sep;
         return (ids, true);
     }
 
@@ -263,7 +263,7 @@ public sealed class ArticleEncoder : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
-        _sessionOptions.Dispose();
+        session.Dispose();
+        sessionOptions.Dispose();
     }
 }

@@ -16,9 +16,9 @@ public sealed record Keyphrase(string Text, double Score);
 /// </summary>
 public sealed class KeyphraseExtractor
 {
-    private readonly Gazetteer _g;
+    private readonly Gazetteer g;
 
-    public KeyphraseExtractor(Gazetteer? gazetteer = null) => _g = gazetteer ?? Gazetteer.Default;
+    public KeyphraseExtractor(Gazetteer? gazetteer = null) => g = gazetteer ?? Gazetteer.Default;
 
     private sealed class Term
     {
@@ -52,7 +52,7 @@ public sealed class KeyphraseExtractor
     public IReadOnlyList<Keyphrase> Extract(AnalyzedText text, IReadOnlyList<Entity> entities,
         IReadOnlyList<(int Start, int End)> excluded, int top = 10, IReadOnlySet<string>? stopwords = null)
     {
-        var stop = stopwords ?? _g.Stopwords;
+        var stop = stopwords ?? g.Stopwords;
         bool IsStopword(string lower) => stop.Contains(lower);
         var terms = BuildTerms(text, excluded, IsStopword);
         if (terms.Count == 0) return [];
@@ -173,7 +173,7 @@ public sealed class KeyphraseExtractor
             {
                 // A lone past participle ("discussed", "based") is rarely a topic: there is no POS tagger here.
                 var w = terms[i].Lower;
-                if (_g.Demonyms.Contains(terms[i].Surface)) continue; // "Russian", "Saudi": adjectives, not topics
+                if (g.Demonyms.Contains(terms[i].Surface)) continue; // "Russian", "Saudi": adjectives, not topics
                 if (w.Length >= 6 && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)) continue;
                 // Prefer a phrase containing the word when it scores nearly as well ("strategic convergence" over "strategic").
                 if (bestPhraseWith.TryGetValue(key, out var phraseScore) && phraseScore <= score * 1.5) continue;
@@ -370,7 +370,7 @@ public sealed class KeyphraseExtractor
             var lower = surface.ToLowerInvariant();
             var inTitle = false;
             foreach (var r in titles) inTitle |= start < r.End && r.Start < end;
-            var titleWord = j == i && (_g.TitleHeads.Contains(surface) && !_g.WeakTitleHeads.Contains(surface));
+            var titleWord = j == i && (g.TitleHeads.Contains(surface) && !g.WeakTitleHeads.Contains(surface));
             var isNumber = j == i && t.Kind == TokenKind.Number;
             if (!isNumber)
             {
@@ -385,7 +385,7 @@ public sealed class KeyphraseExtractor
                 End = end,
                 Sentence = t.Sentence,
                 Block = block,
-                IsStop = isStopword(lower) || _g.NonEntities.Contains(surface),
+                IsStop = isStopword(lower) || g.NonEntities.Contains(surface),
                 IsNumber = isNumber,
                 Excluded = inTitle || titleWord,
                 Capitalised = char.IsUpper(surface[0]) && !t.CapitalIsAmbiguous,

@@ -16,10 +16,10 @@ public sealed record FoundQuote(Quote Quote, int Start, int End, IReadOnlyList<(
 /// </summary>
 public sealed class QuoteExtractor
 {
-    private readonly Gazetteer _g;
+    private readonly Gazetteer g;
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she" };
 
-    public QuoteExtractor(Gazetteer? gazetteer = null) => _g = gazetteer ?? Gazetteer.Default;
+    public QuoteExtractor(Gazetteer? gazetteer = null) => g = gazetteer ?? Gazetteer.Default;
 
     private sealed record Part(int Open, int Close, bool Closed); // Open = index of the opening mark, Close = index of the closing mark (or paragraph end)
 
@@ -126,7 +126,7 @@ public sealed class QuoteExtractor
         if (nextQuote >= 0 && nextQuote < afterEnd) afterEnd = nextQuote;
         var afterTokens = TokensIn(tokens, afterStart, afterEnd);
         var afterWords = afterTokens.Where(t => t.Kind == TokenKind.Word).Take(12).ToList();
-        var verbAt = afterWords.FindIndex(t => _g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
+        var verbAt = afterWords.FindIndex(t => g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
         if (last.Closed && verbAt is >= 0 and <= 6)
         {
             var windowEnd = afterWords[Math.Min(afterWords.Count - 1, verbAt + 6)].End;
@@ -146,7 +146,7 @@ public sealed class QuoteExtractor
         if (beforeWords.Count > 0)
         {
             var tail = beforeWords.Skip(Math.Max(0, beforeWords.Count - 4)).ToList();
-            var hasVerb = tail.Any(t => _g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
+            var hasVerb = tail.Any(t => g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
             var according = beforeWords.Any(t => t.Text.Equals("according", StringComparison.OrdinalIgnoreCase));
             if (hasVerb || according)
             {

@@ -5,11 +5,11 @@ namespace Ingestion.Fetcher.Domain.Robots;
 /// <c>Sitemap:</c> lines as written, in order.</summary>
 public sealed class RobotsTxt
 {
-    private readonly List<(bool Allow, string Pattern)> _rules;
+    private readonly List<(bool Allow, string Pattern)> rules;
 
     private RobotsTxt(List<(bool, string)> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps)
     {
-        _rules = rules;
+        this.rules = rules;
         CrawlDelay = crawlDelay;
         Sitemaps = sitemaps;
     }
@@ -108,7 +108,7 @@ public sealed class RobotsTxt
         if (path == "/robots.txt") return true;
         var best = -1;
         var allowed = true;
-        foreach (var (allow, pattern) in _rules)
+        foreach (var (allow, pattern) in rules)
         {
             if (!Matches(pattern, path)) continue;
             var length = pattern.Length;

@@ -10,7 +10,7 @@ namespace Ingestion.Indexer.Search;
 /// <summary>Full-text search over the index (<c>GET /search</c>); one article, the change feed and the status are <see cref="ArticleQueries"/>.</summary>
 public sealed class SearchQueries(NpgsqlDataSource dataSource)
 {
-    readonly TableTimeSpan _timeSpan = new();
+    readonly TableTimeSpan timeSpan = new();
 
     /// <summary>Facets count the entities, sources and languages of this many best-ranked matches.</summary>
     public const int FacetDepth = 500;
@@ -50,15 +50,15 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         // With facets on the first page, one ranking pass serves both: the page is the head of the best FacetDepth.
         var take = r.Facets && r.Cursor is null ? Math.Max(r.Limit + 1, FacetDepth) : r.Limit + 1;
         var facetsHere = r.Facets && r.Cursor is null; // this ranking is also the facets' best FacetDepth
-        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, _timeSpan, ct);
+        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, timeSpan, ct);
         if (ranking.Hits.Count == 0 && !near && r.Cursor is null && r.TitleText is not null)
         {
             near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
-            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, _timeSpan, ct);
+            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, timeSpan, ct);
         }
         var page = ranking.Hits.Take(r.Limit).ToList();
         var counts = r.Facets
-            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, _timeSpan, ct)).Hits)
+            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, timeSpan, ct)).Hits)
                 .Take(FacetDepth).Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])))
             : null;
         var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate) : await ExactTotalAsync(conn, r, ranking, args, ct);
