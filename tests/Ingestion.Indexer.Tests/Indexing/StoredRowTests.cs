@@ -11,7 +11,7 @@ public class StoredParagraphsTests
     [InlineData(new string[0], true)]
     [InlineData(new[] { "Ends in an empty one.", "" }, true)]
     [InlineData(new[] { "An empty one", "", "in the middle." }, true)]
-    [InlineData(new[] { "\nStarts with a line break." , "x" }, true)]
+    [InlineData(new[] { "\nStarts with a line break.", "x" }, true)]
     [InlineData(new[] { "" }, false)] // the empty body splits into no paragraphs
     [InlineData(new[] { "Holds\n\na blank line." }, false)]
     [InlineData(new[] { "Ends in a line break.\n", "x" }, false)]

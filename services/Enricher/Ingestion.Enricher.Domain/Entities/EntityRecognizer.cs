@@ -116,7 +116,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         // "S. Jaishankar", "Mr. Smith": a dot after an initial or a title abbreviation.
         if (n.Text == "." && !n.SpaceBefore && next + 1 < tokens.Count && IsNameToken(tokens[next + 1])
             && tokens[next + 1].SpaceBefore && !tokens[next + 1].LineBreakBefore
-            && ((cur.Text.Length == 1 && char.IsUpper(cur.Text[0])) || (g.TitleHeads.Contains(cur.Text + ".") )))
+            && ((cur.Text.Length == 1 && char.IsUpper(cur.Text[0])) || (g.TitleHeads.Contains(cur.Text + "."))))
             return [next, next + 1];
 
         if (!n.SpaceBefore) return [];
