@@ -44,9 +44,12 @@ public sealed class ArticleEnricher
     {
     }
 
-    /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see cref="CombinedRecognizer"/>).</param>
-    /// <param name="identifyLanguage">When the article declares no language and is not plainly English: Lingua (true) or only the stopword profiles (false).</param>
-    /// <param name="encoder">Fills <see cref="Enrichment.Embedding"/> when given (optional: it costs time and memory, see docs/enricher.md); not disposed here.</param>
+    /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see
+    /// cref="CombinedRecognizer"/>).</param>
+    /// <param name="identifyLanguage">When the article declares no language and is not plainly English: Lingua (true) or only the stopword
+    /// profiles (false).</param>
+    /// <param name="encoder">Fills <see cref="Enrichment.Embedding"/> when given (optional: it costs time and memory, see
+    /// docs/enricher.md); not disposed here.</param>
     public ArticleEnricher(IEntityRecognizer? recognizer, bool identifyLanguage = true, ArticleEncoder? encoder = null)
     {
         this.encoder = encoder;

@@ -103,7 +103,9 @@ internal static class HtmlArticleExtractor
     private static List<string>? FromJsonLd(string? articleBody)
     {
         if (string.IsNullOrWhiteSpace(articleBody)) return null;
-        var text = articleBody.Contains('<') ? ArticleAssembler.StripHtml(articleBody.Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase)) ?? "" : System.Net.WebUtility.HtmlDecode(articleBody);
+        var text = articleBody.Contains('<')
+            ? ArticleAssembler.StripHtml(articleBody.Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase))
+            ?? "" : System.Net.WebUtility.HtmlDecode(articleBody);
         var paragraphs = text.Split('\n')
             .Select(p => TextNormalizer.CollapseWhitespace(ScriptFragments.Remove(p)))
             .Where(p => p.Length > 0 && !BoilerplateLines.IsBoilerplate(p))

@@ -57,7 +57,8 @@ internal static class RawTextTrimmer
         return output.Finish();
     }
 
-    /// <summary>Drops a comment (<c>&lt;!-- ... --&gt;</c>); a doctype or other <c>&lt;!</c> markup is kept. Returns where to go on.</summary>
+    /// <summary>Drops a comment (<c>&lt;!-- ... --&gt;</c>); a doctype or other <c>&lt;!</c> markup is kept. Returns where to go
+    /// on.</summary>
     private static int SkipComment(string html, int lt, Output output)
     {
         if (!html.AsSpan(lt).StartsWith("<!--", StringComparison.Ordinal)) return lt + 2;
@@ -114,7 +115,8 @@ internal static class RawTextTrimmer
         name.StartsWith("data-", StringComparison.OrdinalIgnoreCase)
         || name.Equals("srcset", StringComparison.OrdinalIgnoreCase)
         || name.Equals("sizes", StringComparison.OrdinalIgnoreCase)
-        || name.Length > 4 && name.StartsWith("on", StringComparison.OrdinalIgnoreCase) && char.IsAsciiLetterLower(char.ToLowerInvariant(name[2]))
+        || name.Length > 4 && name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+            && char.IsAsciiLetterLower(char.ToLowerInvariant(name[2]))
            && !name.Equals("online", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"script", "style" or "svg" when a start tag of that name begins at <paramref name="at"/>.</summary>

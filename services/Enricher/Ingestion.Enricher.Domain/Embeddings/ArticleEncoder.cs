@@ -35,7 +35,8 @@ public sealed record EncoderOptions(int MaxTokens = 128, int LeadWords = 15, int
 /// <summary>An article's vector and what it took.</summary>
 /// <param name="Vector">384 floats, unit length (L2).</param>
 /// <param name="Tokens">Word pieces the model saw, [CLS] and [SEP] included.</param>
-/// <param name="Truncated">True when the title and lead had more pieces than <see cref="EncoderOptions.MaxTokens"/> and the rest was cut.</param>
+/// <param name="Truncated">True when the title and lead had more pieces than <see cref="EncoderOptions.MaxTokens"/> and the rest was
+/// cut.</param>
 /// <param name="Milliseconds">Wall time of tokenising, the model and pooling.</param>
 public sealed record ArticleEmbedding(float[] Vector, int Tokens, bool Truncated, double Milliseconds);
 
@@ -113,12 +114,14 @@ public sealed class ArticleEncoder : IDisposable
         return new InferenceSession(ResourceLoader.GetResource(assembly, "model.onnx"), options); // e.g. single-file apps
     }
 
-    /// <summary>Copies the model resource from the assembly file to <paramref name="path"/>; false when the assembly has no file or the resource is not where its metadata says.</summary>
+    /// <summary>Copies the model resource from the assembly file to <paramref name="path"/>; false when the assembly has no file or the
+    /// resource is not where its metadata says.</summary>
     static bool CopyModel(System.Reflection.Assembly assembly, string path)
     {
         var name = assembly.GetName().Name + ".Resources.model.onnx";
         long length;
-        using (var resource = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"{name} is not in {assembly.FullName}"))
+        using (var resource = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not in {assembly.FullName}"))
             length = resource.Length; // the length only: no page of the resource is read
         if (string.IsNullOrEmpty(assembly.Location) || ResourceOffset(assembly.Location, name) is not { } offset) return false;
         using var source = new FileStream(assembly.Location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -181,7 +184,8 @@ public sealed class ArticleEncoder : IDisposable
     /// <summary>Embeds <see cref="InputOf"/> the article.</summary>
     public ArticleEmbedding Encode(CleanedArticle article) => EncodeText(InputOf(article));
 
-    /// <summary>Embeds any text: its first <see cref="EncoderOptions.MaxTokens"/> word pieces (cut at a word boundary). Empty text gives the model's vector for [CLS] [SEP].</summary>
+    /// <summary>Embeds any text: its first <see cref="EncoderOptions.MaxTokens"/> word pieces (cut at a word boundary). Empty text gives
+    /// the model's vector for [CLS] [SEP].</summary>
     public ArticleEmbedding EncodeText(string? text)
     {
         var started = Stopwatch.GetTimestamp();
@@ -226,7 +230,8 @@ public sealed class ArticleEncoder : IDisposable
         return (ids, true);
     }
 
-    /// <summary>Mean of the token vectors (every token is attended), then L2-normalised: the package's MeanPooling and Normalize over spans.</summary>
+    /// <summary>Mean of the token vectors (every token is attended), then L2-normalised: the package's MeanPooling and Normalize over
+    /// spans.</summary>
     static float[] Pool(ReadOnlySpan<float> hidden, int tokens)
     {
         var sum = new float[Dimensions];

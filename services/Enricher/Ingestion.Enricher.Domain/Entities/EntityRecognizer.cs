@@ -110,7 +110,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         if (n.LineBreakBefore) return [];
 
         // "Guinea-Bissau", "India-Russia", "North-South": a hyphen without spaces.
-        if (n.Text is "-" or "‑" && !n.SpaceBefore && next + 1 < tokens.Count && IsNameToken(tokens[next + 1]) && !tokens[next + 1].SpaceBefore)
+        if (n.Text is "-" or "‑" && !n.SpaceBefore && next + 1 < tokens.Count && IsNameToken(tokens[next + 1])
+            && !tokens[next + 1].SpaceBefore)
             return [next, next + 1];
 
         // "S. Jaishankar", "Mr. Smith": a dot after an initial or a title abbreviation.
@@ -203,7 +204,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         while (idx.Count > 0 && tokens[idx[^1]].Kind != TokenKind.Word) idx.RemoveAt(idx.Count - 1);
         if (idx.Count == 0) return;
 
-        var words = idx.Where(k => tokens[k].Kind == TokenKind.Word && !Connectors.Contains(tokens[k].Text) && !Particles.Contains(tokens[k].Text)).ToList();
+        var words = idx.Where(k => tokens[k].Kind == TokenKind.Word && !Connectors.Contains(tokens[k].Text)
+            && !Particles.Contains(tokens[k].Text)).ToList();
         var firstWord = tokens[words[0]].Text;
         var lastWord = tokens[words[^1]].Text;
         var connectorAt = idx.FindIndex(k => tokens[k].Text is "of" or "for");
@@ -219,7 +221,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         // 2. Name patterns on the whole span.
         if (words.Count >= 2 && g.OrgSuffixes.Contains(lastWord))
         {
-            if (connectorAt < 0 || g.OrgPrefixes.Contains(tokens[idx[connectorAt - 1]].Text) || g.OrgSuffixes.Contains(tokens[idx[connectorAt - 1]].Text))
+            if (connectorAt < 0 || g.OrgPrefixes.Contains(tokens[idx[connectorAt - 1]].Text)
+                || g.OrgSuffixes.Contains(tokens[idx[connectorAt - 1]].Text))
             {
                 Emit(ctx, idx, 0, idx.Count - 1, EntityTypes.Organisation, null, 0.8);
                 return;
@@ -310,7 +313,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         while (h + 2 < idx.Count && tokens[idx[h + 1]].Text == "of" && g.TitleRemits.Contains(tokens[idx[h + 2]].Text))
         {
             h += 2;
-            while (h + 1 < idx.Count && (g.TitleRemits.Contains(tokens[idx[h + 1]].Text) || g.TitleModifiers.Contains(tokens[idx[h + 1]].Text))) h++;
+            while (h + 1 < idx.Count
+                && (g.TitleRemits.Contains(tokens[idx[h + 1]].Text) || g.TitleModifiers.Contains(tokens[idx[h + 1]].Text))) h++;
         }
         if (h + 1 < idx.Count && tokens[idx[h + 1]].Text == ".") h++;
 
@@ -392,7 +396,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
                 continue;
             }
             if (t.Kind == TokenKind.Word && (g.Demonyms.Contains(t.Text) || g.NonEntities.Contains(t.Text)
-                                              || (g.TitleHeads.Contains(t.Text) && !(run.Count > 0 && g.FirstNames.Contains(tokens[run[0]].Text)))
+                                              || (g.TitleHeads.Contains(t.Text)
+                                                  && !(run.Count > 0 && g.FirstNames.Contains(tokens[run[0]].Text)))
                                               || (t.CapitalIsAmbiguous && g.SentenceStarters.Contains(t.Text))))
             {
                 Flush();
@@ -410,7 +415,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         Flush();
     }
 
-    private static bool IsInitial(string w) => (w.Length == 1 && char.IsUpper(w[0])) || (w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.');
+    private static bool IsInitial(string w) => (w.Length == 1 && char.IsUpper(w[0]))
+        || (w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.');
 
     private void ClassifyRun(Context ctx, List<int> run)
     {
@@ -528,7 +534,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
             var after = WordAfter(ctx, c.Last);
 
             var speechBefore = before is not null && g.SpeechVerbs.Contains(before.Text)
-                               || (before2 is not null && before is not null && before2.Text.Equals("according", StringComparison.OrdinalIgnoreCase) && before.Text == "to");
+                               || (before2 is not null && before is not null
+                                   && before2.Text.Equals("according", StringComparison.OrdinalIgnoreCase) && before.Text == "to");
             var speechAfter = after is not null && g.SpeechVerbs.Contains(after.Text) && after.Text.ToLowerInvariant() == after.Text;
             if (speechBefore || (speechAfter && (!c.Ambiguous || c.Words >= 2)))
             {

@@ -102,7 +102,8 @@ public sealed class KeyphraseExtractor
         }
 
         // ---- candidates
-        var candidates = new Dictionary<string, (int Count, double Product, double Sum, List<(int I, int J)> Occurrences)>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, (int Count, double Product, double Sum,
+            List<(int I, int J)> Occurrences)>(StringComparer.Ordinal);
         for (var i = 0; i < terms.Count; i++)
         {
             for (var n = 1; n <= 3 && i + n - 1 < terms.Count; n++)
@@ -111,7 +112,8 @@ public sealed class KeyphraseExtractor
                 if (terms[j].Block != terms[i].Block) break;
                 if (terms[j].Excluded || terms[j].IsNumber) break;
                 if (terms[i].Excluded || terms[i].IsNumber || terms[i].IsStop || terms[j].IsStop) continue;
-                // Inside a phrase only the words that join noun phrases: "Bank of England", "inflation in Britain", not "Britain would fall".
+                // Inside a phrase only the words that join noun phrases: "Bank of England", "inflation in Britain", not "Britain would
+                // fall".
                 if (n == 3 && terms[i + 1].IsStop && !PhraseJoiners.Contains(terms[i + 1].Lower)) continue;
                 if (n == 1 && terms[i].Lower.Length < 3 && !terms[i].Acronym) continue;
                 if (CutsMention(mentions, terms[i].Start, terms[j].End)) continue;
@@ -139,7 +141,9 @@ public sealed class KeyphraseExtractor
         }
 
         var ranked = candidates
-            .Select(kv => (Key: kv.Key, Score: Score(kv.Value.Product, kv.Value.Sum, kv.Value.Count, kv.Value.Occurrences, terms, mentions), kv.Value.Occurrences))
+            .Select(kv =>
+                (Key: kv.Key, Score: Score(kv.Value.Product, kv.Value.Sum, kv.Value.Count, kv.Value.Occurrences, terms, mentions),
+                kv.Value.Occurrences))
             .OrderBy(x => x.Score)
             .ThenBy(x => x.Occurrences[0].I)
             .ToList();
@@ -179,7 +183,8 @@ public sealed class KeyphraseExtractor
                 if (bestPhraseWith.TryGetValue(key, out var phraseScore) && phraseScore <= score * 1.5) continue;
             }
             var display = Display(terms, occurrences, mentions, casing);
-            if (selected.Any(s => Similar(s.Key, key) || string.Equals(s.Phrase.Text, display, StringComparison.OrdinalIgnoreCase))) continue;
+            if (selected.Any(s => Similar(s.Key, key)
+                || string.Equals(s.Phrase.Text, display, StringComparison.OrdinalIgnoreCase))) continue;
             selected.Add((key, new Keyphrase(display, score)));
             if (isName) names++;
         }
@@ -202,7 +207,8 @@ public sealed class KeyphraseExtractor
 
     private const double SingleOccurrencePenalty = 8;
 
-    private static readonly HashSet<string> PhraseJoiners = new(StringComparer.Ordinal) { "of", "for", "and", "in", "on", "the", "de", "&", "du", "des", "der", "die", "und", "la", "le", "y", "e", "et", "di", "van" };
+    private static readonly HashSet<string> PhraseJoiners = new(StringComparer.Ordinal) { "of", "for", "and", "in", "on", "the", "de", "&",
+        "du", "des", "der", "die", "und", "la", "le", "y", "e", "et", "di", "van" };
 
     /// <summary>The mentions that overlap [start, end): indices [first, end) of the list sorted by start.</summary>
     private static (int First, int End) Near(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
@@ -224,7 +230,8 @@ public sealed class KeyphraseExtractor
         return false;
     }
 
-    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) => ExactMention(mentions, start, end) is not null;
+    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) =>
+        ExactMention(mentions, start, end) is not null;
 
     /// <summary>The entity of the mention that spans exactly [start, end), or null.</summary>
     private static Entity? ExactMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
@@ -310,7 +317,8 @@ public sealed class KeyphraseExtractor
         return written;
     }
 
-    /// <summary>The entity's canonical name when the phrase is exactly a mention; else the words as written, lower-cased unless they are names or acronyms.</summary>
+    /// <summary>The entity's canonical name when the phrase is exactly a mention; else the words as written, lower-cased unless they are
+    /// names or acronyms.</summary>
     private static string Display(List<Term> terms, List<(int I, int J)> occurrences, List<(int Start, int End, Entity Entity)> mentions,
         Dictionary<string, string> casing)
     {

@@ -91,7 +91,8 @@ public static partial class FeedEncoding
     {
         var e = ForName(name);
         if (e is null) return;
-        // A declared UTF-16/32 in a body without a BOM whose bytes are plainly 8-bit is a lie; the declaration test below catches real UTF-16.
+        // A declared UTF-16/32 in a body without a BOM whose bytes are plainly 8-bit is a lie; the declaration test below catches real
+        // UTF-16.
         if (e is UnicodeEncoding or UTF32Encoding) return;
         list.Add(e);
     }

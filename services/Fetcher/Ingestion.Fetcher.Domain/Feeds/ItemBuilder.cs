@@ -39,7 +39,8 @@ internal sealed class ItemBuilder
     public string? License { get; set; }
     public DateTimeOffset? Expires { get; set; }
     public IReadOnlyList<FeedCategory> CategoryDetails { get; set; } = [];
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; set; } = FeedExtensions.None;
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; set; } =
+        FeedExtensions.None;
 
     /// <summary>Adds an author with details; the name (or, lacking one, the email) also goes to the names list.</summary>
     public void AddAuthorDetail(FeedPerson? person)
@@ -52,7 +53,8 @@ internal sealed class ItemBuilder
     public void AddEnclosure(string? url, string? type, string? length)
     {
         if (string.IsNullOrWhiteSpace(url) || Enclosures.Any(e => e.Url == url)) return;
-        Enclosures.Add(new FeedEnclosure(url, string.IsNullOrWhiteSpace(type) ? null : type.Trim(), string.IsNullOrWhiteSpace(length) ? null : length.Trim()));
+        Enclosures.Add(new FeedEnclosure(url, string.IsNullOrWhiteSpace(type) ? null : type.Trim(), string.IsNullOrWhiteSpace(length) ? null
+            : length.Trim()));
     }
 
     public void AddAuthor(string? raw)

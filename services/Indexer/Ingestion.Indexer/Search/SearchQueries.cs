@@ -58,13 +58,16 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         }
         var page = ranking.Hits.Take(r.Limit).ToList();
         var counts = r.Facets
-            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, timeSpan, ct)).Hits)
+            ? FacetCounter.Count((facetsHere ? ranking.Hits
+                : (await RankAsync(conn, r, near, FacetDepth, null, true, args, timeSpan, ct)).Hits)
                 .Take(FacetDepth).Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])))
             : null;
-        var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate) : await ExactTotalAsync(conn, r, ranking, args, ct);
+        var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate)
+            : await ExactTotalAsync(conn, r, ranking, args, ct);
         // What depends only on the ranking goes in one round trip: the planner's estimate of the total (when it is not
         // known), the names of the top entities, and the page's rows.
-        var estimateSql = known is null ? "explain (format json) " + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)) : null;
+        var estimateSql = known is null ? "explain (format json) "
+            + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)) : null;
         args.Add("ids", page.Select(h => h.Id).ToArray());
         var read = await ReadAfterRankingAsync(conn, r, estimateSql, counts?.Entities ?? [], page.Count > 0, args, ct);
         var (total, estimated) = known ?? (Math.Max(read.Estimate!.Value, Math.Max(ranking.Matches, ranking.Hits.Count)), true);
@@ -73,7 +76,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         if (ranking.Hits.Count > r.Limit)
         {
             var last = page[^1];
-            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.SortTime), last.Id, r.Fingerprint, near, total, estimated).Encode();
+            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.SortTime), last.Id, r.Fingerprint, near, total,
+                estimated).Encode();
         }
         var scores = page.ToDictionary(h => h.Id, h => h.Score);
         return new SearchResult(total,
@@ -200,7 +204,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 
         // One tier, newest first, in windows of the recency index (bounded work for common words), each sized from the
         // matches per article seen so far to hold three times the results still needed; none seen: the rest in one go.
-        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, DateTime oldest, double perSecond, double tableArticles,
+        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, DateTime oldest, double perSecond,
+            double tableArticles,
             SearchSql.WindowTop windowTop)
         {
             long seen = 0;
@@ -209,7 +214,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             {
                 var from = upper < newest ? upper : newest; // the first window's upper bound may be far above the newest article
                 var seconds = perSecond > 0 ? articles / perSecond : double.PositiveInfinity;
-                DateTime? lower = double.IsFinite(seconds) && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
+                DateTime? lower = double.IsFinite(seconds)
+                    && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
                 // A window reaching below the earliest date asked for, or below the oldest article, is the rest of the tier.
                 if (lower is { } l && (l <= oldest || r.From is { } earliest && l < earliest.UtcDateTime)) lower = null;
                 args.Add("upper", upper);

@@ -118,7 +118,8 @@ public sealed class AveragedPerceptron
 
     private void ThrowIfLoaded()
     {
-        if (this.loaded is not null) throw new InvalidOperationException("A loaded model holds only its quantised weights: it cannot be trained or saved.");
+        if (this.loaded is not null) throw new InvalidOperationException("A loaded model holds only its quantised weights: it cannot be "
+            + "trained or saved.");
     }
 
     public static AveragedPerceptron Load(Stream input)

@@ -5,7 +5,8 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 
 /// <summary>
 /// The trained recogniser: an averaged perceptron (see docs/enricher.md for its features and training command)
-/// tags each sentence's tokens (<see cref="ModelTokenizer"/>: as the training data is tokenised) with BIO tags. The model ships embedded in this assembly
+/// tags each sentence's tokens (<see cref="ModelTokenizer"/>: as the training data is tokenised) with BIO tags. The model ships embedded in
+/// this assembly
 /// (Entities/Model/ner-perceptron.bin.gz). Thread-safe.
 /// </summary>
 public sealed class PerceptronRecognizer : IEntityRecognizer
