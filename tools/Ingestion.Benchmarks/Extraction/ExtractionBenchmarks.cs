@@ -5,7 +5,8 @@ namespace Ingestion.Benchmarks.Extraction;
 
 /// <summary>
 /// Article extraction over the 181 scrapinghub pages, one operation = one page (mean over all pages), with the
-/// allocations per page. Run: <c>dotnet run -c Release --project tools/Ingestion.Benchmarks -- --filter Ingestion.Benchmarks.Extraction.*</c>.
+/// allocations per page. Run: <c>dotnet run -c Release --project tools/Ingestion.Benchmarks -- --filter
+/// Ingestion.Benchmarks.Extraction.*</c>.
 /// </summary>
 [MemoryDiagnoser]
 // In-process: a generated project would rebuild the solution, which takes longer than BenchmarkDotNet's build

@@ -25,7 +25,8 @@ public class FeedParseBenchmarks
     public void Setup()
     {
         this.feeds = RealFeeds.Load();
-        foreach (var (name, parse) in new (string, Func<byte[], int>)[] { ("Ingestion", Ours), ("CodeHollow", CodeHollow), ("Syndication", Syndication) })
+        foreach (var (name, parse) in new (string, Func<byte[], int>)[] { ("Ingestion", Ours), ("CodeHollow", CodeHollow),
+            ("Syndication", Syndication) })
         {
             var read = 0;
             var items = 0;

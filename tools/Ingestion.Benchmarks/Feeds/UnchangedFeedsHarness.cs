@@ -68,15 +68,18 @@ public static class UnchangedFeedsHarness
             return 1;
         }
         var ci = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(ci, $"{polls} polls of {feeds} unchanged feeds in {wall.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU, {parallel} at a time"));
-        Console.WriteLine(string.Create(ci, $"feeds-304: feeds={feeds} polls={polls} polls_per_s={polls / wall.Elapsed.TotalSeconds:F0} cpu_us_per_poll={cpuSeconds * 1e6 / polls:F0}"));
+        Console.WriteLine(string.Create(ci,
+            $"{polls} polls of {feeds} unchanged feeds in {wall.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU, {parallel} at a time"));
+        Console.WriteLine(string.Create(ci,
+            $"feeds-304: feeds={feeds} polls={polls} polls_per_s={polls / wall.Elapsed.TotalSeconds:F0} cpu_us_per_poll={cpuSeconds * 1e6 / polls:F0}"));
         return 0;
     }
 
     /// <summary>A minimal keep-alive HTTP/1.1 server on 127.0.0.1 that answers every request with 304.</summary>
     private sealed class NotModifiedServer : IDisposable
     {
-        private static readonly byte[] Answer = Encoding.ASCII.GetBytes("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nCache-Control: max-age=60\r\nContent-Length: 0\r\n\r\n");
+        private static readonly byte[] Answer =
+            Encoding.ASCII.GetBytes("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nCache-Control: max-age=60\r\nContent-Length: 0\r\n\r\n");
         private readonly TcpListener listener = new(IPAddress.Loopback, 0);
         private readonly CancellationTokenSource stop = new();
 

@@ -55,7 +55,9 @@ public static class BodyExtractors
             // The (uri, text) constructor reads the given text; the static ParseArticle(uri, ...) would download the uri.
             var article = new SmartReader.Reader(url, Encoding.UTF8.GetString(page)).GetArticle();
             var body = article.IsReadable ? article.TextContent : null;
-            return new PageOutcome(body, article.IsReadable ? "readable" : "rejected=unreadable" + (article.Errors.Count > 0 ? $" error={article.Errors[0].GetType().Name}:{article.Errors[0].Message}" : ""), clock.Elapsed.TotalMilliseconds);
+            return new PageOutcome(body, article.IsReadable ? "readable" : "rejected=unreadable"
+                + (article.Errors.Count > 0 ? $" error={article.Errors[0].GetType().Name}:{article.Errors[0].Message}" : ""),
+                clock.Elapsed.TotalMilliseconds);
         }
     }
 }
