@@ -28,7 +28,8 @@ public sealed class FolderSourceTests : IDisposable
     {
         var docs = FolderSource.List(root, [".txt", ".html", "htm"]);
         Assert.Equal(
-            [Path.Combine(root, "a page.html"), Path.Combine(root, "b.txt"), Path.Combine(root, "sub", "c.HTM"), Path.Combine(root, "sub", "deeper", "d.txt")],
+            [Path.Combine(root, "a page.html"), Path.Combine(root, "b.txt"), Path.Combine(root, "sub", "c.HTM"),
+                Path.Combine(root, "sub", "deeper", "d.txt")],
             docs.Select(d => d.Path));
     }
 

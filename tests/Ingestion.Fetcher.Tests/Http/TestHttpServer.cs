@@ -94,7 +94,8 @@ internal sealed class TestHttpServer : IAsyncDisposable
                 var sb = new StringBuilder();
                 sb.Append($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
                 foreach (var (name, value) in response.Headers) sb.Append($"{name}: {value}\r\n");
-                if (!response.OmitContentLength && !response.Headers.Any(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+                if (!response.OmitContentLength
+                    && !response.Headers.Any(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
                     sb.Append($"Content-Length: {response.Body.Length}\r\n");
                 sb.Append("Connection: close\r\n\r\n");
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(sb.ToString()), stop.Token);

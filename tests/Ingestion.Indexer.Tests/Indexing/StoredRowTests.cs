@@ -44,6 +44,7 @@ public class StoredEventTests
             null, "en", "Desk", null, [], "Summary.", [], [], null, 42, DateTimeOffset.UnixEpoch);
         var json = StoredEvent.WithoutCursor(e);
         var stored = json.Replace(StoredEvent.Placeholder, "\"changeCursor\":17,", StringComparison.Ordinal);
-        Assert.Equal(e with { ChangeCursor = 17 }, StoredEvent.Read(stored) with { Authors = e.Authors, Entities = e.Entities, Keywords = e.Keywords });
+        Assert.Equal(e with { ChangeCursor = 17 },
+            StoredEvent.Read(stored) with { Authors = e.Authors, Entities = e.Entities, Keywords = e.Keywords });
     }
 }
