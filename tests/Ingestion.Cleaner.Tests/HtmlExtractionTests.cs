@@ -198,9 +198,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Broken_json_ld_is_ignored()
     {
-        var head =
-            "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta property=\"og:title\" "
-                + "content=\"From Open Graph\">";
+        var head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta property=\"og:title\" "
+            + "content=\"From Open Graph\">";
         var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>", head)).Accepted();
         Assert.Equal("From Open Graph", a.Title);
     }
@@ -265,9 +264,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Byline_element_gives_cleaned_authors()
     {
-        var html =
-            HtmlPages.Doc("<article><div class=\"byline\">By <a href=\"/jane\">JANE DOE</a> and <a href=\"/john\">John Roe</a>, Staff "
-                + "Writers</div>" + HtmlPages.Article(1, 2, 3) + "</article>");
+        var html = HtmlPages.Doc("<article><div class=\"byline\">By <a href=\"/jane\">JANE DOE</a> and <a href=\"/john\">John Roe</a>, "
+            + "Staff Writers</div>" + HtmlPages.Article(1, 2, 3) + "</article>");
         var a = Pages.Html(html).Accepted();
 
         Assert.Equal(["Jane Doe", "John Roe"], a.Authors);
@@ -381,9 +379,8 @@ public sealed class HtmlExtractionTests
     public void Windows_1251_declared_in_meta_is_decoded()
     {
         var cyrillic = "Городской совет одобрил план реконструкции гавани во вторник после долгого обсуждения. ";
-        var html =
-            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
-                + "charset=windows-1251\"><title>Совет</title></head><body><article>" +
+        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+            + "charset=windows-1251\"><title>Совет</title></head><body><article>" +
                    string.Concat(Enumerable.Range(1, 4).Select(i =>
                        $"<p>{cyrillic} Заседание номер {i} продолжалось {i * 3} часа, и депутаты обсудили {i + 10} поправок к бюджету.</p>")) + "</article></body></html>";
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -398,10 +395,9 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Charset_in_the_content_type_and_declared_charset_are_used()
     {
-        var html =
-            HtmlPages.Doc("<article><p>Le conseil municipal a approuvé le budget du port à l'unanimité, après un débat très animé sur la "
-                + "ligne ferroviaire et le coût des travaux.</p>" + HtmlPages.Article(1, 2)
-                    + "</article>").Replace("<meta charset=\"utf-8\">", "");
+        var html = HtmlPages.Doc("<article><p>Le conseil municipal a approuvé le budget du port à l'unanimité, après un débat très animé "
+            + "sur la ligne ferroviaire et le coût des travaux.</p>" + HtmlPages.Article(1, 2)
+                + "</article>").Replace("<meta charset=\"utf-8\">", "");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding("iso-8859-1").GetBytes(html);
 
@@ -416,9 +412,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Invalid_utf8_falls_back_to_windows_1252()
     {
-        var html =
-            HtmlPages.Doc("<article><p>Caf\u00e9 owners say the harbour project will bring more visitors to the old town, and the council "
-                + "agreed on Tuesday.</p>" + HtmlPages.Article(1, 2) + "</article>").Replace("<meta charset=\"utf-8\">", "");
+        var html = HtmlPages.Doc("<article><p>Caf\u00e9 owners say the harbour project will bring more visitors to the old town, and the "
+            + "council agreed on Tuesday.</p>" + HtmlPages.Article(1, 2) + "</article>").Replace("<meta charset=\"utf-8\">", "");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding(1252).GetBytes(html);
 
@@ -430,9 +425,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Utf8_bytes_win_over_a_wrong_legacy_declaration()
     {
-        var html =
-            HtmlPages.Doc("<article><p>Городской совет одобрил план реконструкции гавани во вторник после долгого обсуждения в мэрии.</p>"
-            + HtmlPages.Article(1, 2) + "</article>")
+        var html = HtmlPages.Doc("<article><p>Городской совет одобрил план реконструкции гавани во вторник после долгого обсуждения в "
+            + "мэрии.</p>" + HtmlPages.Article(1, 2) + "</article>")
             .Replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1251\">");
         var a = Pages.Extractor.Extract(new PageInput(Encoding.UTF8.GetBytes(html), "text/html", null, "https://x.example/a",
             null)).Accepted();

@@ -45,12 +45,10 @@ public sealed class LanguageGuesserTests
     [Fact]
     public void A_page_without_markup_language_gets_the_texts_and_a_template_lang_in_another_script_is_overruled()
     {
-        var ru =
-            "<p>В понедельник городские власти сообщили, что проект порта будет пересмотрен, а жители попросили дать более ясные ответы о "
-                + "стоимости работ и сроках.</p>";
-        var es =
-            "<p>El ayuntamiento dijo el lunes que el proyecto del puerto necesitará otra revisión, y los vecinos pidieron respuestas más "
-                + "claras sobre el coste de las obras.</p>";
+        var ru = "<p>В понедельник городские власти сообщили, что проект порта будет пересмотрен, а жители попросили дать более ясные "
+            + "ответы о стоимости работ и сроках.</p>";
+        var es = "<p>El ayuntamiento dijo el lunes que el proyecto del puerto necesitará otra revisión, y los vecinos pidieron respuestas "
+            + "más claras sobre el coste de las obras.</p>";
         Assert.Equal("ru",
             Pages.Html(HtmlPages.Doc("<article><h1>Порт</h1>" + ru + ru.Replace("понедельник", "вторник")
             + "</article>", lang: "en")).Accepted().Language);

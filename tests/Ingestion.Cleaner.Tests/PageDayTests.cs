@@ -15,9 +15,8 @@ public sealed class PageDayTests
     [Fact]
     public void A_tagline_under_the_headline_dates_the_article()
     {
-        var body =
-            "<header><h1>Notícia Exata</h1></header><h1>Harbour budget doubled</h1><p class=\"tagline\">22/11/2020 - 04:30 - Fonte: "
-                + "Agência Brasil</p>" + HtmlPages.Article(1, 2, 3);
+        var body = "<header><h1>Notícia Exata</h1></header><h1>Harbour budget doubled</h1><p class=\"tagline\">22/11/2020 - 04:30 - Fonte: "
+            + "Agência Brasil</p>" + HtmlPages.Article(1, 2, 3);
         Assert.Equal(new DateOnly(2020, 11, 22), Day(Published(body)));
     }
 
@@ -34,8 +33,8 @@ public sealed class PageDayTests
     [Fact]
     public void A_date_inside_prose_after_the_headline_is_not_the_articles_date()
     {
-        var prose =
-            "<p>The barrel fell 22 percent on Tuesday, its lowest price since 6 March 2002, and traders expect more losses this week.</p>";
+        var prose = "<p>The barrel fell 22 percent on Tuesday, its lowest price since 6 March 2002, and traders expect more losses this "
+            + "week.</p>";
         var body = "<article><h1>Harbour budget doubled</h1>" + prose + HtmlPages.Article(1, 2, 3) + "</article>";
         Assert.Null(Published(body, lang: "en"));
     }
@@ -43,8 +42,8 @@ public sealed class PageDayTests
     [Fact]
     public void An_rdf_block_in_a_comment_dates_the_post()
     {
-        var rdf =
-            "<!--\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n" +
+        var rdf = "<!--\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n" +
                   "<rdf:Description rdf:about=\"https://blog.example.jp/e/1\" dc:title=\"Harbour\" dc:date=\"2020-07-12T22:00:00+09:00\" "
                       + "/>\n</rdf:RDF>\n-->";
         var published = Published("<div><h1>Harbour budget doubled</h1>" + HtmlPages.Article(1, 2, 3) + rdf

@@ -68,9 +68,8 @@ public sealed class PageShapesTests
         var bigScript = "<script>var state = {"
             + string.Concat(Enumerable.Range(0, 2000).Select(i => $"\"k{i}\": \"</div><p>not text {i}</p>\", ")) + "};</script>";
         var bigStyle = "<style>" + string.Concat(Enumerable.Range(0, 500).Select(i => $".c{i} {{ color: red; }} ")) + "</style>";
-        var ld =
-            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Harbour budget doubled\","
-                + "\"datePublished\":\"2024-03-12T07:00:00+02:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}</script>";
+        var ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Harbour budget doubled\","
+            + "\"datePublished\":\"2024-03-12T07:00:00+02:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}</script>";
         var html = HtmlPages.Doc("<article><h1>Harbour budget doubled</h1>" + HtmlPages.Article(1, 2, 3) + "</article>"
             + bigScript, head: bigStyle + ld);
 
@@ -93,10 +92,9 @@ public sealed class PageShapesTests
     [Fact]
     public void A_post_embedded_in_the_story_is_kept_but_a_share_bar_is_not()
     {
-        var tweet =
-            "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this is real and yes the state spent nearly half "
-                + "a million dollars on it</p>— Jane Roe (@janeroe) <a href=\"https://twitter.com/janeroe/status/1\">November 18, "
-                + "2019</a></blockquote></div>";
+        var tweet = "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this is real and yes the state spent "
+            + "nearly half a million dollars on it</p>— Jane Roe (@janeroe) <a href=\"https://twitter.com/janeroe/status/1\">November 18, "
+            + "2019</a></blockquote></div>";
         var html = HtmlPages.Doc("<article><h1>Harbour</h1>" + HtmlPages.Share + HtmlPages.Article(1, 2) + tweet + HtmlPages.P(3)
             + "</article>");
 

@@ -114,9 +114,8 @@ public sealed class TextDumpTests
     [Fact]
     public void A_sentence_mentioning_a_newsletter_is_kept()
     {
-        var sentence =
-            "The mayor, who writes a weekly newsletter for residents, said the harbour project would need another review before the "
-                + "council votes in June, and that the rail line would have to wait for next year's budget.";
+        var sentence = "The mayor, who writes a weekly newsletter for residents, said the harbour project would need another review before "
+            + "the council votes in June, and that the rail line would have to wait for next year's budget.";
         var a = Pages.Text(sentence + "\n\n" + Body).Accepted();
         Assert.Equal(sentence, a.Paragraphs[0]);
     }
@@ -184,9 +183,8 @@ public sealed class TextDumpTests
     [Fact]
     public void Title_is_derived_from_the_lead_without_dateline_and_attribution()
     {
-        var lead =
-            "NEW DELHI: The city council will double the budget for the harbour project in 2025, said Mayor Anil Kumar in a statement on "
-                + "Tuesday.";
+        var lead = "NEW DELHI: The city council will double the budget for the harbour project in 2025, said Mayor Anil Kumar in a "
+            + "statement on Tuesday.";
         var a = Pages.Text(lead + "\n\n" + Body).Accepted();
         Assert.Equal("The city council will double the budget for the harbour project in 2025", a.Title);
     }
@@ -194,9 +192,8 @@ public sealed class TextDumpTests
     [Fact]
     public void Derived_title_is_cut_at_a_word_boundary()
     {
-        var lead =
-            "The city council will double the budget for the harbour project and the rail line and the water board and the school plan and "
-                + "the bridge repair in 2025.";
+        var lead = "The city council will double the budget for the harbour project and the rail line and the water board and the school "
+            + "plan and the bridge repair in 2025.";
         var a = Pages.Text(lead + "\n\n" + Body).Accepted();
         Assert.True(a.Title.Length <= 110, a.Title);
         Assert.StartsWith("The city council will double the budget", a.Title);
@@ -241,9 +238,8 @@ public sealed class TextDumpTests
     [Fact]
     public void Hard_wrapped_paragraphs_are_joined()
     {
-        var wrapped =
-            "The council approved the plan for the harbour on Tuesday after a long\ndebate about the cost of the new rail line and the "
-                + "water board, and\nresidents asked for clearer answers about the bridge repair schedule.";
+        var wrapped = "The council approved the plan for the harbour on Tuesday after a long\ndebate about the cost of the new rail line "
+            + "and the water board, and\nresidents asked for clearer answers about the bridge repair schedule.";
         var a = Pages.Text(wrapped + "\n\n" + Body).Accepted();
         Assert.Equal(wrapped.Replace('\n', ' '), a.Paragraphs[0]);
     }

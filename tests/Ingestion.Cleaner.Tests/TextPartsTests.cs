@@ -49,9 +49,8 @@ public sealed class TextPartsTests
     [Fact]
     public void Glued_related_tail_is_trimmed()
     {
-        var trimmed =
-            BoilerplateLines.TrimGluedTail("The council agreed on Tuesday. The vote was close. ALSO READ | Minister signs deal Follow The "
-                + "Planet channel on WhatsApp");
+        var trimmed = BoilerplateLines.TrimGluedTail("The council agreed on Tuesday. The vote was close. ALSO READ | Minister signs deal "
+            + "Follow The Planet channel on WhatsApp");
         Assert.Equal("The council agreed on Tuesday. The vote was close.", trimmed);
     }
 

@@ -31,8 +31,8 @@ public sealed class EncoderTests(EncoderFixture fixture, ITestOutputHelper outpu
     private static readonly CleanedArticle ChennaiFloods = Article("Heavy rain floods Chennai streets, schools shut for two days",
         "CHENNAI: Incessant rain since Sunday night left large parts of Chennai under knee-deep water on Monday, forcing the Tamil Nadu "
             + "government to close schools and colleges in the city and three neighbouring districts.");
-    private static readonly CleanedArticle ChennaiFloodsRetold =
-        Article("Downpour leaves Chennai waterlogged; educational institutions closed",
+    private static readonly CleanedArticle ChennaiFloodsRetold = Article("Downpour leaves Chennai waterlogged; educational institutions "
+        + "closed",
         "Schools and colleges in Chennai and nearby districts will remain closed after overnight showers submerged roads across the Tamil "
             + "Nadu capital, officials said.");
     private static readonly CleanedArticle FootballWin = Article("Late goals give Manchester United a 2-1 win over Liverpool",
@@ -105,8 +105,8 @@ public sealed class EncoderTests(EncoderFixture fixture, ITestOutputHelper outpu
     {
         // Short text (well inside both windows) that needs none of MiniLmText's repairs: the package's SentenceEncoder
         // must give the same vector, so the pooling here is the package's recipe.
-        const string text =
-            "India and Russia are likely to resume leadership level talks in 2024, said the minister in Moscow on Wednesday.";
+        const string text = "India and Russia are likely to resume leadership level talks in 2024, said the minister in Moscow on "
+            + "Wednesday.";
         using var package = new SentenceEncoder();
         var expected = package.Encode([text])[0];
         var actual = Encoder.EncodeText(text).Vector;

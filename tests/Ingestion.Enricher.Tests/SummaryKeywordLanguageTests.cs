@@ -34,9 +34,8 @@ public sealed class SummaryTests
     [Fact]
     public void A_quote_of_several_sentences_is_never_cut()
     {
-        var body =
-            "\"We spent a lot of time on this. It was not easy. But the result is good for everyone in the region,\" said the mayor of the "
-                + "town on Tuesday.\n\n" +
+        var body = "\"We spent a lot of time on this. It was not easy. But the result is good for everyone in the region,\" said the mayor "
+            + "of the town on Tuesday.\n\n" +
                    "The town council approved the new harbour plan after a long debate on Tuesday.\n\n" +
                    "Work on the harbour will start in the spring and take about two years to finish.";
         var summary = Enricher.Enrich(SeedArticle.FromText(body)).Summary;
@@ -47,9 +46,8 @@ public sealed class SummaryTests
     [Fact]
     public void Dateline_is_dropped()
     {
-        var summary =
-            Enricher.Enrich(SeedArticle.FromText("MOSCOW: The two ministers met for the seventh time this year.\n\nThey agreed to meet "
-                + "again in the spring of next year.")).Summary;
+        var summary = Enricher.Enrich(SeedArticle.FromText("MOSCOW: The two ministers met for the seventh time this year.\n\nThey agreed "
+            + "to meet again in the spring of next year.")).Summary;
         Assert.StartsWith("The two ministers met", summary);
     }
 
@@ -134,14 +132,16 @@ public sealed class LanguageTests
     [InlineData("it",
         "Il governo ha detto lunedì che non cambierà il piano, che è stato criticato dall'opposizione per mesi e che resta in vigore.")]
     [InlineData("pt",
-        "O governo disse na segunda-feira que não vai mudar o plano, que tem sido criticado pela oposição há meses e que continua em vigor.")]
+        "O governo disse na segunda-feira que não vai mudar o plano, que tem sido criticado pela oposição há meses e que continua em "
+            + "vigor.")]
     [InlineData("nl",
         "De regering heeft maandag gezegd dat zij het plan niet zal veranderen, dat al maanden door de oppositie wordt bekritiseerd.")]
     [InlineData("ru",
         "Правительство заявило в понедельник, что не будет менять план, который уже несколько месяцев критикует оппозиция, и что он "
             + "остается в силе.")]
     [InlineData("pl",
-        "Rząd oświadczył w poniedziałek, że nie zmieni planu, który od miesięcy jest krytykowany przez opozycję i który nadal jest w mocy.")]
+        "Rząd oświadczył w poniedziałek, że nie zmieni planu, który od miesięcy jest krytykowany przez opozycję i który nadal jest w "
+            + "mocy.")]
     [InlineData("sv",
         "Regeringen sade på måndagen att den inte kommer att ändra planen, som har kritiserats av oppositionen i flera månader.")]
     [InlineData("tr",

@@ -211,9 +211,8 @@ public class RssParserTests
     [Fact]
     public void CommonBreakagesAreRepaired()
     {
-        var feed =
-            Parse("<!-- comment first -->\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>&#X41;"
-                + "BC</title><item><link>http://e.com/?a=1&b=2</link></item></channel></rss");
+        var feed = Parse("<!-- comment first -->\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>&#X41;"
+            + "BC</title><item><link>http://e.com/?a=1&b=2</link></item></channel></rss");
         Assert.Equal("ABC", feed.Title);
         Assert.Equal("http://e.com/?a=1&b=2", feed.Items[0].Link);
         Assert.Equal(4, feed.Repairs.Count);

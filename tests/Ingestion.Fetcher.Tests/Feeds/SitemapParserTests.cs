@@ -88,9 +88,8 @@ public class SitemapParserTests
     [Fact]
     public void PlainTextSitemap()
     {
-        var body =
-            Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("http://www.domain.com/page1.html\r\n\r\n# "
-                + "comment\nhttp://www.domain.com/page2.html\n")).ToArray();
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("http://www.domain.com/page1.html\r\n\r\n# "
+            + "comment\nhttp://www.domain.com/page2.html\n")).ToArray();
         var feed = FeedParser.Parse(body, "text/plain", null, null);
         Assert.Equal("sitemap", feed.Kind);
         Assert.Equal("sitemap-text", feed.Version);

@@ -89,7 +89,8 @@ public class FeedParseBenchmarks
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
             return SyndicationFeed.Load(reader).Items.Count();
         }
-        catch (Exception e) when (e is XmlException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is XmlException or InvalidOperationException or FormatException or ArgumentException
+            or NotSupportedException)
         {
             return -1;
         }

@@ -78,8 +78,8 @@ public static class UnchangedFeedsHarness
     /// <summary>A minimal keep-alive HTTP/1.1 server on 127.0.0.1 that answers every request with 304.</summary>
     private sealed class NotModifiedServer : IDisposable
     {
-        private static readonly byte[] Answer =
-            Encoding.ASCII.GetBytes("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nCache-Control: max-age=60\r\nContent-Length: 0\r\n\r\n");
+        private static readonly byte[] Answer = Encoding.ASCII.GetBytes("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nCache-Control: "
+            + "max-age=60\r\nContent-Length: 0\r\n\r\n");
         private readonly TcpListener listener = new(IPAddress.Loopback, 0);
         private readonly CancellationTokenSource stop = new();
 

@@ -107,7 +107,8 @@ internal static class LanguageGuesser
         declared != guessed && (IsLatinLanguage(declared) != IsLatinLanguage(guessed));
 
     private static bool IsLatinLanguage(string code) => Array.Exists(LatinWords, l => l.Code == code)
-        || code is "ca" or "gl" or "eu" or "sk" or "sl" or "hr" or "bs" or "et" or "lv" or "lt" or "sq" or "ms" or "vi" or "tl" or "sw" or "af" or "no" or "nb" or "nn" or "is" or "ga" or "cy" or "az" or "uz" or "mt";
+        || code is "ca" or "gl" or "eu" or "sk" or "sl" or "hr" or "bs" or "et" or "lv" or "lt" or "sq" or "ms" or "vi" or "tl" or "sw"
+            or "af" or "no" or "nb" or "nn" or "is" or "ga" or "cy" or "az" or "uz" or "mt";
 
     private static string? GuessLatin(int[] hits)
     {
