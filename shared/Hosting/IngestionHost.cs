@@ -12,7 +12,8 @@ namespace Ingestion.Hosting;
 /// <summary>The one call that gives a service the project's defaults.</summary>
 public static class IngestionHost
 {
-    public static WebApplicationBuilder CreateBuilder(string serviceName, string[] args, Action<IBusRegistrationConfigurator>? consumers = null)
+    public static WebApplicationBuilder CreateBuilder(string serviceName, string[] args,
+        Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var service = new ServiceInfo(serviceName);

@@ -2,7 +2,8 @@ using Ingestion.Cleaner.Domain.Text;
 
 namespace Ingestion.Cleaner.Tests;
 
-/// <summary>Lines that are not story text, as pages in several languages write them, and story sentences that only look like them.</summary>
+/// <summary>Lines that are not story text, as pages in several languages write them, and story sentences that only look like
+/// them.</summary>
 public sealed class BoilerplateLineShapesTests
 {
     [Theory]

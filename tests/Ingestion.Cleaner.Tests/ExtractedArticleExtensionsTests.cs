@@ -10,7 +10,8 @@ public sealed class ExtractedArticleExtensionsTests
     {
         var source = new SourceRef("rss", "Daily Planet", "https://news.example.com/feed");
         var fetchedAt = DateTimeOffset.Parse("2024-03-12T10:00:00+01:00");
-        var html = HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>", "<link rel=\"canonical\" href=\"https://news.example.com/canonical\">");
+        var html = HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2)
+            + "</article>", "<link rel=\"canonical\" href=\"https://news.example.com/canonical\">");
         var article = Pages.Html(html).Accepted();
 
         var cleaned = article.ToCleanedArticle("id-1", 2, "https://news.example.com/fetched", source, fetchedAt);
@@ -22,7 +23,8 @@ public sealed class ExtractedArticleExtensionsTests
         Assert.Equal(source, cleaned.Source);
         Assert.Equal(TimeSpan.Zero, cleaned.FetchedAt.Offset);
 
-        var withoutCanonical = (article with { CanonicalUrl = null }).ToCleanedArticle("id-1", 1, "https://news.example.com/fetched", source, fetchedAt);
+        var withoutCanonical = (article with { CanonicalUrl = null }).ToCleanedArticle("id-1", 1, "https://news.example.com/fetched",
+            source, fetchedAt);
         Assert.Equal("https://news.example.com/fetched", withoutCanonical.Url);
     }
 }

@@ -29,7 +29,9 @@ public sealed class HtmlExtractionTests
     {
         var html = HtmlPages.Doc(
             HtmlPages.Header + HtmlPages.Nav +
-            "<div id=\"wrapper\"><div class=\"col-left\"><ul>" + string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/s{i}\">Section number {i} of the site</a></li>")) + "</ul></div>" +
+            "<div id=\"wrapper\"><div class=\"col-left\"><ul>"
+                + string.Concat(Enumerable.Range(1, 12).Select(i => $"<li><a href=\"/s{i}\">Section number {i} of the site</a></li>"))
+                + "</ul></div>" +
             "<div class=\"col-main\"><h1>Harbour budget doubled</h1>" + HtmlPages.Article(1, 2, 3, 4) + "</div></div>" + HtmlPages.Footer);
 
         var a = Pages.Html(html).Accepted();
@@ -68,12 +70,14 @@ public sealed class HtmlExtractionTests
         var html = HtmlPages.Doc(
             "<article>" + HtmlPages.P(1) + "<h2>What the council decided</h2>" + HtmlPages.P(2) +
             "<ul><li>The harbour budget doubles to 40 million</li><li>Work starts in the spring</li></ul>" +
-            "<blockquote>We cannot wait another year for this, the mayor told the council meeting.</blockquote>" + HtmlPages.P(3) + "</article>");
+            "<blockquote>We cannot wait another year for this, the mayor told the council meeting.</blockquote>" + HtmlPages.P(3)
+                + "</article>");
 
         var a = Pages.Html(html).Accepted();
 
         Assert.Equal(
-            [Pages.Prose(1), "What the council decided", Pages.Prose(2), "The harbour budget doubles to 40 million", "Work starts in the spring",
+            [Pages.Prose(1), "What the council decided", Pages.Prose(2), "The harbour budget doubles to 40 million",
+                "Work starts in the spring",
              "We cannot wait another year for this, the mayor told the council meeting.", Pages.Prose(3)],
             a.Paragraphs);
     }
@@ -107,7 +111,8 @@ public sealed class HtmlExtractionTests
     public void Header_inside_the_article_does_not_take_the_body_with_it()
     {
         var html = HtmlPages.Doc(
-            "<article class=\"post\"><header class=\"entry-header\"><h1>Harbour budget doubled</h1><p class=\"byline\">By Jane Doe</p></header>" +
+            "<article class=\"post\"><header class=\"entry-header\"><h1>Harbour budget doubled</h1><p class=\"byline\">By Jane "
+                + "Doe</p></header>" +
             "<div class=\"entry-content\">" + HtmlPages.Article(1, 2, 3, 4) + "</div></article>");
 
         var a = Pages.Html(html).Accepted();
@@ -119,14 +124,16 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Page_wrapped_in_a_form_keeps_its_body()
     {
-        var html = HtmlPages.Doc("<form id=\"aspnetForm\" method=\"post\">" + HtmlPages.Nav + "<div class=\"story\">" + HtmlPages.Article(1, 2, 3, 4) + "</div></form>");
+        var html = HtmlPages.Doc("<form id=\"aspnetForm\" method=\"post\">" + HtmlPages.Nav + "<div class=\"story\">"
+            + HtmlPages.Article(1, 2, 3, 4) + "</div></form>");
         Assert.Equal(Expected, Pages.Html(html).Accepted().Paragraphs);
     }
 
     [Fact]
     public void Page_wrapped_in_a_layout_class_keeps_its_body()
     {
-        var html = HtmlPages.Doc("<div class=\"widget Blog has-sidebar\">" + "<div class=\"post-body\">" + HtmlPages.Article(1, 2, 3, 4) + "</div></div>");
+        var html = HtmlPages.Doc("<div class=\"widget Blog has-sidebar\">" + "<div class=\"post-body\">" + HtmlPages.Article(1, 2, 3, 4)
+            + "</div></div>");
         Assert.Equal(Expected, Pages.Html(html).Accepted().Paragraphs);
     }
 
@@ -146,14 +153,16 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Repeated_paragraphs_are_kept_once()
     {
-        var html = HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2, 3) + "<p class=\"pullquote\">" + Pages.Prose(2) + "</p>" + HtmlPages.P(4) + "</article>");
+        var html = HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2, 3) + "<p class=\"pullquote\">" + Pages.Prose(2) + "</p>"
+            + HtmlPages.P(4) + "</article>");
         Assert.Equal(Expected, Pages.Html(html).Accepted().Paragraphs);
     }
 
     [Fact]
     public void Paragraphs_separated_by_line_breaks_are_split()
     {
-        var html = HtmlPages.Doc("<div class=\"content\">" + Pages.Prose(1) + "<br><br>" + Pages.Prose(2) + "<br><br>" + Pages.Prose(3) + "</div>");
+        var html = HtmlPages.Doc("<div class=\"content\">" + Pages.Prose(1) + "<br><br>" + Pages.Prose(2) + "<br><br>" + Pages.Prose(3)
+            + "</div>");
         Assert.Equal([Pages.Prose(1), Pages.Prose(2), Pages.Prose(3)], Pages.Html(html).Accepted().Paragraphs);
     }
 
@@ -189,7 +198,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Broken_json_ld_is_ignored()
     {
-        var head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta property=\"og:title\" content=\"From Open Graph\">";
+        var head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": </script><meta property=\"og:title\" "
+            + "content=\"From Open Graph\">";
         var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>", head)).Accepted();
         Assert.Equal("From Open Graph", a.Title);
     }
@@ -206,7 +216,8 @@ public sealed class HtmlExtractionTests
             "<meta property=\"article:published_time\" content=\"2024-03-12T22:15:00-05:00\">" +
             "<meta property=\"article:modified_time\" content=\"2024-03-13T01:00:00Z\">" +
             "<meta name=\"author\" content=\"By Jane Doe and John Roe\">";
-        var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2, 3) + "</article>", head, lang: ""), "https://news.example.com/world/story").Accepted();
+        var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2, 3) + "</article>", head, lang: ""),
+            "https://news.example.com/world/story").Accepted();
 
         Assert.Equal("Harbour budget doubled", a.Title);
         Assert.Equal("The Daily Planet", a.SiteName);
@@ -226,20 +237,23 @@ public sealed class HtmlExtractionTests
     }
 
     [Theory]
-    [InlineData("<link rel=\"canonical\" href=\"https://news.example.com/world/harbour-budget\">", "https://news.example.com/world/harbour-budget")]
+    [InlineData("<link rel=\"canonical\" href=\"https://news.example.com/world/harbour-budget\">",
+        "https://news.example.com/world/harbour-budget")]
     [InlineData("<link rel=\"canonical\" href=\"/world/harbour-budget?ref=1\">", "https://news.example.com/world/harbour-budget?ref=1")]
     [InlineData("<meta property=\"og:url\" content=\"https://news.example.com/og\">", "https://news.example.com/og")]
     [InlineData("", null)]
     public void Canonical_url_is_read_and_made_absolute(string head, string? expected)
     {
-        var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>", head), "https://news.example.com/world/story?utm_source=rss").Accepted();
+        var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>", head),
+            "https://news.example.com/world/story?utm_source=rss").Accepted();
         Assert.Equal(expected, a.CanonicalUrl);
     }
 
     [Fact]
     public void Title_falls_back_to_h1_then_to_the_title_element_without_the_site_name()
     {
-        var withH1 = Pages.Html(HtmlPages.Doc("<article><h1>Council doubles harbour budget</h1>" + HtmlPages.Article(1, 2) + "</article>")).Accepted();
+        var withH1 = Pages.Html(HtmlPages.Doc("<article><h1>Council doubles harbour budget</h1>" + HtmlPages.Article(1, 2)
+            + "</article>")).Accepted();
         Assert.Equal("Council doubles harbour budget", withH1.Title);
         Assert.DoesNotContain(withH1.Paragraphs, p => p == "Council doubles harbour budget");
 
@@ -250,7 +264,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Byline_element_gives_cleaned_authors()
     {
-        var html = HtmlPages.Doc("<article><div class=\"byline\">By <a href=\"/jane\">JANE DOE</a> and <a href=\"/john\">John Roe</a>, Staff Writers</div>" + HtmlPages.Article(1, 2, 3) + "</article>");
+        var html = HtmlPages.Doc("<article><div class=\"byline\">By <a href=\"/jane\">JANE DOE</a> and <a href=\"/john\">John Roe</a>, "
+            + "Staff Writers</div>" + HtmlPages.Article(1, 2, 3) + "</article>");
         var a = Pages.Html(html).Accepted();
 
         Assert.Equal(["Jane Doe", "John Roe"], a.Authors);
@@ -260,7 +275,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Byline_and_date_lines_at_the_top_of_the_body_become_metadata()
     {
-        var html = HtmlPages.Doc("<article><p>By Jane Doe | Updated: March 12, 2024 10:30 AM EST</p>" + HtmlPages.Article(1, 2, 3) + "</article>");
+        var html = HtmlPages.Doc("<article><p>By Jane Doe | Updated: March 12, 2024 10:30 AM EST</p>" + HtmlPages.Article(1, 2, 3)
+            + "</article>");
         var a = Pages.Html(html).Accepted();
 
         Assert.Equal(["Jane Doe"], a.Authors);
@@ -271,14 +287,16 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Time_element_dates_the_article()
     {
-        var html = HtmlPages.Doc("<article><time datetime=\"2024-01-31T23:30:00+01:00\">31 January</time>" + HtmlPages.Article(1, 2) + "</article>");
+        var html = HtmlPages.Doc("<article><time datetime=\"2024-01-31T23:30:00+01:00\">31 January</time>" + HtmlPages.Article(1, 2)
+            + "</article>");
         Assert.Equal(new DateTimeOffset(2024, 1, 31, 22, 30, 0, TimeSpan.Zero), Pages.Html(html).Accepted().Published);
     }
 
     [Fact]
     public void Date_in_the_url_is_the_last_resort()
     {
-        var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>"), "https://news.example.com/2023/12/27/harbour-budget/").Accepted();
+        var a = Pages.Html(HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>"),
+            "https://news.example.com/2023/12/27/harbour-budget/").Accepted();
         Assert.Equal(new DateTimeOffset(2023, 12, 27, 0, 0, 0, TimeSpan.Zero), a.Published);
     }
 
@@ -296,7 +314,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Index_page_of_links_is_not_an_article()
     {
-        var links = string.Concat(Enumerable.Range(1, 30).Select(i => $"<li><a href=\"/story/{i}\">Headline number {i} about the harbour, the rail line and the budget</a></li>"));
+        var links = string.Concat(Enumerable.Range(1, 30).Select(i =>
+            $"<li><a href=\"/story/{i}\">Headline number {i} about the harbour, the rail line and the budget</a></li>"));
         var r = Pages.Html(HtmlPages.Doc(HtmlPages.Nav + "<div class=\"content\"><ul>" + links + "</ul></div>"));
 
         Assert.True(r.IsRejected);
@@ -360,8 +379,10 @@ public sealed class HtmlExtractionTests
     public void Windows_1251_declared_in_meta_is_decoded()
     {
         var cyrillic = "Городской совет одобрил план реконструкции гавани во вторник после долгого обсуждения. ";
-        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><title>Совет</title></head><body><article>" +
-                   string.Concat(Enumerable.Range(1, 4).Select(i => $"<p>{cyrillic} Заседание номер {i} продолжалось {i * 3} часа, и депутаты обсудили {i + 10} поправок к бюджету.</p>")) + "</article></body></html>";
+        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+            + "charset=windows-1251\"><title>Совет</title></head><body><article>" +
+                   string.Concat(Enumerable.Range(1, 4).Select(i =>
+                       $"<p>{cyrillic} Заседание номер {i} продолжалось {i * 3} часа, и депутаты обсудили {i + 10} поправок к бюджету.</p>")) + "</article></body></html>";
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding(1251).GetBytes(html);
 
@@ -374,11 +395,14 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Charset_in_the_content_type_and_declared_charset_are_used()
     {
-        var html = HtmlPages.Doc("<article><p>Le conseil municipal a approuvé le budget du port à l'unanimité, après un débat très animé sur la ligne ferroviaire et le coût des travaux.</p>" + HtmlPages.Article(1, 2) + "</article>").Replace("<meta charset=\"utf-8\">", "");
+        var html = HtmlPages.Doc("<article><p>Le conseil municipal a approuvé le budget du port à l'unanimité, après un débat très animé "
+            + "sur la ligne ferroviaire et le coût des travaux.</p>" + HtmlPages.Article(1, 2)
+                + "</article>").Replace("<meta charset=\"utf-8\">", "");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding("iso-8859-1").GetBytes(html);
 
-        var viaParameter = Pages.Extractor.Extract(new PageInput(bytes, "text/html; charset=ISO-8859-1", null, "https://x.example/a", null)).Accepted();
+        var viaParameter = Pages.Extractor.Extract(new PageInput(bytes, "text/html; charset=ISO-8859-1", null, "https://x.example/a",
+            null)).Accepted();
         var viaCharset = Pages.Extractor.Extract(new PageInput(bytes, "text/html", "iso-8859-1", "https://x.example/a", null)).Accepted();
 
         Assert.StartsWith("Le conseil municipal a approuvé", viaParameter.Paragraphs[0]);
@@ -388,7 +412,8 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Invalid_utf8_falls_back_to_windows_1252()
     {
-        var html = HtmlPages.Doc("<article><p>Caf\u00e9 owners say the harbour project will bring more visitors to the old town, and the council agreed on Tuesday.</p>" + HtmlPages.Article(1, 2) + "</article>").Replace("<meta charset=\"utf-8\">", "");
+        var html = HtmlPages.Doc("<article><p>Caf\u00e9 owners say the harbour project will bring more visitors to the old town, and the "
+            + "council agreed on Tuesday.</p>" + HtmlPages.Article(1, 2) + "</article>").Replace("<meta charset=\"utf-8\">", "");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var bytes = Encoding.GetEncoding(1252).GetBytes(html);
 
@@ -400,9 +425,11 @@ public sealed class HtmlExtractionTests
     [Fact]
     public void Utf8_bytes_win_over_a_wrong_legacy_declaration()
     {
-        var html = HtmlPages.Doc("<article><p>Городской совет одобрил план реконструкции гавани во вторник после долгого обсуждения в мэрии.</p>" + HtmlPages.Article(1, 2) + "</article>")
+        var html = HtmlPages.Doc("<article><p>Городской совет одобрил план реконструкции гавани во вторник после долгого обсуждения в "
+            + "мэрии.</p>" + HtmlPages.Article(1, 2) + "</article>")
             .Replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1251\">");
-        var a = Pages.Extractor.Extract(new PageInput(Encoding.UTF8.GetBytes(html), "text/html", null, "https://x.example/a", null)).Accepted();
+        var a = Pages.Extractor.Extract(new PageInput(Encoding.UTF8.GetBytes(html), "text/html", null, "https://x.example/a",
+            null)).Accepted();
         Assert.StartsWith("Городской совет", a.Paragraphs[0]);
     }
 
@@ -434,7 +461,8 @@ public sealed class HtmlExtractionTests
     public void Html_served_as_plain_text_is_still_read_as_html()
     {
         var html = HtmlPages.Doc("<article>" + HtmlPages.Article(1, 2) + "</article>");
-        var a = Pages.Extractor.Extract(new PageInput(Encoding.UTF8.GetBytes(html), "text/plain", null, "https://x.example/a", null)).Accepted();
+        var a = Pages.Extractor.Extract(new PageInput(Encoding.UTF8.GetBytes(html), "text/plain", null, "https://x.example/a",
+            null)).Accepted();
         Assert.Equal([Pages.Prose(1), Pages.Prose(2)], a.Paragraphs);
     }
 

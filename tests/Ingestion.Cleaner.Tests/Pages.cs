@@ -21,7 +21,8 @@ internal static class Pages
     /// <summary>A paragraph of ordinary prose, distinct for each seed number.</summary>
     public static string Prose(int n, int sentences = 3)
     {
-        var topics = new[] { "the harbour project", "the new rail line", "the water board", "the city budget", "the school plan", "the bridge repair", "the forest survey", "the port authority", "the library extension", "the power station" };
+        var topics = new[] { "the harbour project", "the new rail line", "the water board", "the city budget", "the school plan",
+            "the bridge repair", "the forest survey", "the port authority", "the library extension", "the power station" };
         var sb = new StringBuilder();
         for (var i = 0; i < sentences; i++)
         {

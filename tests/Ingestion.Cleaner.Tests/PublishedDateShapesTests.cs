@@ -3,7 +3,8 @@ using Ingestion.Cleaner.Domain.Dates;
 
 namespace Ingestion.Cleaner.Tests;
 
-/// <summary>Published dates where pages state them in other ways than markup: visible date elements, other languages, day-first numbers.</summary>
+/// <summary>Published dates where pages state them in other ways than markup: visible date elements, other languages, day-first
+/// numbers.</summary>
 public sealed class PublishedDateShapesTests
 {
     private static DateOnly? Day(string body, string url = "https://news.example.com/world/story", string lang = "es") =>
@@ -12,14 +13,16 @@ public sealed class PublishedDateShapesTests
     [Fact]
     public void A_date_element_in_spanish_dates_the_article()
     {
-        var body = "<div><p class=\"published-date\">&nbsp; / jueves 2 de abril de 2020</p></div><h1>Decomisan dólares</h1>" + HtmlPages.Article(1, 2, 3);
+        var body = "<div><p class=\"published-date\">&nbsp; / jueves 2 de abril de 2020</p></div><h1>Decomisan dólares</h1>"
+            + HtmlPages.Article(1, 2, 3);
         Assert.Equal(new DateOnly(2020, 4, 2), Day(body));
     }
 
     [Fact]
     public void A_day_first_numeric_date_with_a_time_is_read()
     {
-        var body = "<article><h1>Goiás supera Palmeiras</h1><span class=\"post-date\">22/11/2020 - 04:30</span>" + HtmlPages.Article(1, 2, 3) + "</article>";
+        var body = "<article><h1>Goiás supera Palmeiras</h1><span class=\"post-date\">22/11/2020 - 04:30</span>"
+            + HtmlPages.Article(1, 2, 3) + "</article>";
         Assert.Equal(new DateOnly(2020, 11, 22), Day(body, lang: "pt"));
     }
 
@@ -34,7 +37,8 @@ public sealed class PublishedDateShapesTests
     [Fact]
     public void A_visible_date_that_contradicts_the_url_loses_to_the_url()
     {
-        var body = "<div class=\"page-top\"><span class=\"date\">3 May 2021</span></div><article><h1>Harbour</h1>" + HtmlPages.Article(1, 2, 3) + "</article>";
+        var body = "<div class=\"page-top\"><span class=\"date\">3 May 2021</span></div><article><h1>Harbour</h1>"
+            + HtmlPages.Article(1, 2, 3) + "</article>";
         Assert.Equal(new DateOnly(2024, 3, 12), Day(body, "https://news.example.com/2024/03/12/harbour", "en"));
     }
 
@@ -57,7 +61,8 @@ public sealed class PublishedDateShapesTests
     public void Ambiguous_numeric_dates_are_read_day_first_unless_asked_month_first()
     {
         Assert.Equal(new DateOnly(2020, 4, 3), DateOnly.FromDateTime(DateParsing.FindDates("03/04/2020")[0].Value.DateTime));
-        Assert.Equal(new DateOnly(2020, 3, 4), DateOnly.FromDateTime(DateParsing.FindDates("03/04/2020", monthFirst: true)[0].Value.DateTime));
+        Assert.Equal(new DateOnly(2020, 3, 4),
+            DateOnly.FromDateTime(DateParsing.FindDates("03/04/2020", monthFirst: true)[0].Value.DateTime));
     }
 
     [Fact]
@@ -74,7 +79,8 @@ public sealed class PublishedDateShapesTests
         var article = Pages.Html(HtmlPages.Doc("<article><h1>Harbour</h1>" + HtmlPages.Article(1, 2, 3) + "</article>", head)).Accepted();
 
         Assert.Equal(new DateOnly(2020, 2, 15), DateOnly.FromDateTime(article.Published!.Value.DateTime));
-        var cleaned = article.ToCleanedArticle("id-1", 1, "https://news.example.com/a", new Ingestion.Contracts.SourceRef("rss", "x", "https://news.example.com/feed"), DateTimeOffset.UtcNow);
+        var cleaned = article.ToCleanedArticle("id-1", 1, "https://news.example.com/a",
+            new Ingestion.Contracts.SourceRef("rss", "x", "https://news.example.com/feed"), DateTimeOffset.UtcNow);
         Assert.Equal(DateTimeOffset.Parse("2020-02-14T22:30:00Z"), cleaned.Published);
         Assert.Equal(TimeSpan.Zero, cleaned.Published!.Value.Offset);
     }

@@ -10,7 +10,8 @@ public sealed class RawTextTrimmerTests
     [Fact]
     public void Comments_svg_content_and_unread_attributes_are_dropped()
     {
-        var html = $"<div class=\"a\" data-id=\"7\" onclick=\"go('>')\"><!-- {Filler} --><svg viewBox=\"0 0 9 9\"><path d=\"{Filler}\"/></svg>" +
+        var html =
+            $"<div class=\"a\" data-id=\"7\" onclick=\"go('>')\"><!-- {Filler} --><svg viewBox=\"0 0 9 9\"><path d=\"{Filler}\"/></svg>" +
                    "<img src=\"a.jpg\" srcset=\"a.jpg 1x, b.jpg 2x\" sizes='100vw' alt=\"A\"><p>Text</p></div>";
 
         var trimmed = RawTextTrimmer.Trim(html);
@@ -22,7 +23,8 @@ public sealed class RawTextTrimmerTests
     public void Json_ld_and_attributes_rules_read_are_kept()
     {
         var ld = "<script type=\"application/ld+json\">{\"articleBody\":\"<p data-x=\\\"1\\\">" + Filler + "</p>\"}</script>";
-        var html = "<!DOCTYPE html><html lang=\"en\"><head>" + ld + "</head><body><time datetime=\"2024-03-12\" style=\"display:none\" hidden>x</time>" +
+        var html = "<!DOCTYPE html><html lang=\"en\"><head>" + ld
+            + "</head><body><time datetime=\"2024-03-12\" style=\"display:none\" hidden>x</time>" +
                    "<div role=\"navigation\" aria-hidden=\"true\" itemprop=\"articleBody\" id=\"main\">y</div></body></html>";
 
         Assert.Equal(html, RawTextTrimmer.Trim(html));

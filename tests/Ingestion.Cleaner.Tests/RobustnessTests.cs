@@ -59,7 +59,8 @@ public sealed class RobustnessTests
         var normal = HtmlPages.Doc("<div><div><p>One <b>two</b></p><script>if (a < b) { x = '<div>'; }</script><!-- <div> --></div></div>");
         Assert.Same(normal, Ingestion.Cleaner.Domain.Html.NestingLimiter.Limit(normal));
 
-        var deep = string.Concat(Enumerable.Repeat("<div class=\"a>b\">", 10)) + "text" + string.Concat(Enumerable.Repeat("</div>", 10)) + "<p>after</p>";
+        var deep = string.Concat(Enumerable.Repeat("<div class=\"a>b\">", 10)) + "text" + string.Concat(Enumerable.Repeat("</div>", 10))
+            + "<p>after</p>";
         var limited = Ingestion.Cleaner.Domain.Html.NestingLimiter.Limit(deep, maxDepth: 3);
         Assert.Equal(3, limited.Split("<div").Length - 1);
         Assert.Equal(3, limited.Split("</div>").Length - 1);
@@ -84,7 +85,8 @@ public sealed class RobustnessTests
     [Fact]
     public void One_extractor_serves_many_threads_with_the_same_results()
     {
-        var html = HtmlPages.Doc(HtmlPages.Nav + "<article><p>By Jane Doe | March 3, 2024</p>" + HtmlPages.Article(1, 2, 3) + HtmlPages.Related + "</article>");
+        var html = HtmlPages.Doc(HtmlPages.Nav + "<article><p>By Jane Doe | March 3, 2024</p>"
+            + HtmlPages.Article(1, 2, 3) + HtmlPages.Related + "</article>");
         var seed = File.ReadAllBytes(TestFiles.Seed("000_07d19f153c2cce90.txt"));
         var expectedHtml = Pages.Html(html).Accepted();
         var expectedSeed = Pages.Extractor.Extract(new PageInput(seed, "text/plain", null, "file:///seed", null)).Accepted();
@@ -96,7 +98,8 @@ public sealed class RobustnessTests
                 ? Pages.Html(html).Article
                 : Pages.Extractor.Extract(new PageInput(seed, "text/plain", null, "file:///seed", null)).Article;
             var expected = i % 2 == 0 ? expectedHtml : expectedSeed;
-            if (a is null || !a.Paragraphs.SequenceEqual(expected.Paragraphs) || !a.Authors.SequenceEqual(expected.Authors) || a.Title != expected.Title)
+            if (a is null || !a.Paragraphs.SequenceEqual(expected.Paragraphs) || !a.Authors.SequenceEqual(expected.Authors)
+                || a.Title != expected.Title)
                 Interlocked.Increment(ref failures);
         });
 
@@ -107,7 +110,8 @@ public sealed class RobustnessTests
     public void Large_page_is_extracted_in_reasonable_time()
     {
         var sb = new StringBuilder("<html><body>");
-        for (var i = 0; i < 3000; i++) sb.Append("<div class=\"teaser\"><a href=\"/s").Append(i).Append("\">Link number ").Append(i).Append("</a></div>");
+        for (var i =
+            0; i < 3000; i++) sb.Append("<div class=\"teaser\"><a href=\"/s").Append(i).Append("\">Link number ").Append(i).Append("</a></div>");
         sb.Append("<article>").Append(HtmlPages.Article(1, 2, 3, 4)).Append("</article>");
         for (var i = 0; i < 3000; i++) sb.Append("<p class=\"footer-note\">Note ").Append(i).Append("</p>");
         sb.Append("</body></html>");

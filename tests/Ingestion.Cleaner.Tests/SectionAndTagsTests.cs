@@ -8,7 +8,8 @@ public sealed class SectionAndTagsTests
     [Fact]
     public void Json_ld_section_and_keywords_are_read()
     {
-        var ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Harbour budget doubled\",\"articleSection\":[\"Politics\",\"Local\"],\"keywords\":\"harbour, budget,  city council ,budget\"}</script>";
+        var ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Harbour budget doubled\","
+            + "\"articleSection\":[\"Politics\",\"Local\"],\"keywords\":\"harbour, budget,  city council ,budget\"}</script>";
 
         var a = Pages.Html(HtmlPages.Doc(Body, ld)).Accepted();
 
@@ -19,7 +20,9 @@ public sealed class SectionAndTagsTests
     [Fact]
     public void Article_meta_tags_are_read_when_json_ld_has_none()
     {
-        var head = "<meta property=\"article:section\" content=\"- Featured 1\"><meta property=\"article:section\" content=\"Business\"><meta property=\"article:tag\" content=\"Ports\"><meta property=\"article:tag\" content=\"Shipping &amp; Trade\">";
+        var head = "<meta property=\"article:section\" content=\"- Featured 1\"><meta property=\"article:section\" "
+            + "content=\"Business\"><meta property=\"article:tag\" content=\"Ports\"><meta property=\"article:tag\" content=\"Shipping "
+            + "&amp; Trade\">";
 
         var a = Pages.Html(HtmlPages.Doc(Body, head)).Accepted();
 

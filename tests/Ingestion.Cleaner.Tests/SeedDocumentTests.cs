@@ -48,7 +48,9 @@ public sealed class SeedDocumentTests
         var text = File.ReadAllText(TestFiles.Seed("000_07d19f153c2cce90.txt"), Encoding.UTF8);
         var lines = text.Split('\n').Select(l => l.Trim()).ToList();
         var first = lines.FindIndex(l => l.StartsWith("NEW DELHI:", StringComparison.Ordinal));
-        var last = lines.FindIndex(l => l.EndsWith("Flights between the two nations have increased from 52 to 64 and could increase further.", StringComparison.Ordinal));
+        var last = lines.FindIndex(l =>
+            l.EndsWith("Flights between the two nations have increased from 52 to 64 and could increase further.",
+            StringComparison.Ordinal));
         var expected = lines.Skip(first).Take(last - first + 1).Where(l => l.Length > 0).ToList();
 
         // The seed holds 12 body paragraphs: the last one ("India is also hopeful ... could increase further.")
@@ -59,7 +61,8 @@ public sealed class SeedDocumentTests
         for (var i = 0; i < ExpectedStarts.Length; i++)
             Assert.Contains(a.Paragraphs, p => p.StartsWith(ExpectedStarts[i], StringComparison.Ordinal));
         Assert.StartsWith("NEW DELHI: India and Russia", a.Paragraphs[0]);
-        Assert.EndsWith("Flights between the two nations have increased from 52 to 64 and could increase further.", a.Paragraphs[^1], StringComparison.Ordinal);
+        Assert.EndsWith("Flights between the two nations have increased from 52 to 64 and could increase further.", a.Paragraphs[^1],
+            StringComparison.Ordinal);
     }
 
     [Theory]

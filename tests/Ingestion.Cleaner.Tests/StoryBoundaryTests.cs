@@ -22,7 +22,8 @@ public sealed class StoryBoundaryTests
         var others = string.Concat(Enumerable.Range(20, 8).Select(n => $"<div class=\"teaser\"><p>{Pages.Prose(n, 4)}</p></div>"));
         var html = HtmlPages.Doc(
             "<article><h1>Harbour budget doubled</h1><div class=\"article-body\">" + HtmlPages.P(1) +
-            "<div id=\"subscription-content\">" + HtmlPages.Article(2, 3) + "</div></div></article><div class=\"more-news\">" + others + "</div>");
+            "<div id=\"subscription-content\">" + HtmlPages.Article(2, 3) + "</div></div></article><div class=\"more-news\">" + others
+                + "</div>");
 
         var a = Pages.Html(html).Accepted();
 
@@ -33,8 +34,10 @@ public sealed class StoryBoundaryTests
     public void A_hover_card_after_a_name_is_not_glued_into_the_sentence()
     {
         var card = "<span class=\"people-block\"><span><img src=\"/p.jpg\"><a href=\"/people/jane-roe\">Jane Roe</a>" +
-                   "<a href=\"/a\">Senators call for a port security coordinator</a> <a href=\"/b\">Budget talks stall again</a> <a href=\"/people/jane-roe\">MORE</a></span></span>";
-        var sentence = "<p>A man pleaded guilty to threatening Rep. <span class=\"people\"><a href=\"/people/jane-roe\">Jane Roe</a>" + card + "</span> (D-Minn.), prosecutors said on Monday.</p>";
+                   "<a href=\"/a\">Senators call for a port security coordinator</a> <a href=\"/b\">Budget talks stall again</a> <a "
+                       + "href=\"/people/jane-roe\">MORE</a></span></span>";
+        var sentence = "<p>A man pleaded guilty to threatening Rep. <span class=\"people\"><a href=\"/people/jane-roe\">Jane Roe</a>" + card
+            + "</span> (D-Minn.), prosecutors said on Monday.</p>";
         var html = HtmlPages.Doc("<article><h1>Harbour budget doubled</h1>" + sentence + HtmlPages.Article(1, 2) + "</article>");
 
         var a = Pages.Html(html).Accepted();

@@ -3,7 +3,8 @@ namespace Ingestion.Cleaner.Tests;
 /// <summary>Finds files of the repository from the test binary, wherever the build put it.</summary>
 internal static class TestFiles
 {
-    /// <summary>The repository root: the nearest folder above the test binary that holds Ingestion.sln (or, failing that, a seeds folder).</summary>
+    /// <summary>The repository root: the nearest folder above the test binary that holds Ingestion.sln (or, failing that, a seeds
+    /// folder).</summary>
     public static string RepoRoot { get; } = FindRoot();
 
     public static string Seed(string name) => Path.Combine(RepoRoot, "seeds", name);

@@ -114,7 +114,8 @@ public sealed class TextDumpTests
     [Fact]
     public void A_sentence_mentioning_a_newsletter_is_kept()
     {
-        var sentence = "The mayor, who writes a weekly newsletter for residents, said the harbour project would need another review before the council votes in June, and that the rail line would have to wait for next year's budget.";
+        var sentence = "The mayor, who writes a weekly newsletter for residents, said the harbour project would need another review before "
+            + "the council votes in June, and that the rail line would have to wait for next year's budget.";
         var a = Pages.Text(sentence + "\n\n" + Body).Accepted();
         Assert.Equal(sentence, a.Paragraphs[0]);
     }
@@ -123,7 +124,8 @@ public sealed class TextDumpTests
     public void Body_repeated_as_one_run_on_paragraph_is_dropped_with_its_glued_tail()
     {
         var paragraphs = new[] { Pages.Prose(1), Pages.Prose(2), Pages.Prose(3), Pages.Prose(4) };
-        var runOn = string.Join(" ", paragraphs) + " ALSO READ | Minister signs deal on power project Follow The Daily Planet channel on WhatsApp";
+        var runOn = string.Join(" ", paragraphs)
+            + " ALSO READ | Minister signs deal on power project Follow The Daily Planet channel on WhatsApp";
         var text = string.Join("\n\n", paragraphs) + "\n\nFollow The Daily Planet channel on WhatsApp\n\n" + runOn;
 
         var a = Pages.Text(text).Accepted();
@@ -173,14 +175,16 @@ public sealed class TextDumpTests
     [Fact]
     public void Script_fragment_on_a_line_of_its_own_is_dropped()
     {
-        var a = Pages.Text(Pages.Prose(1) + "\n\ngoogletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });\n\n" + Pages.Prose(2)).Accepted();
+        var a = Pages.Text(Pages.Prose(1) + "\n\ngoogletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });\n\n"
+            + Pages.Prose(2)).Accepted();
         Assert.Equal([Pages.Prose(1), Pages.Prose(2)], a.Paragraphs);
     }
 
     [Fact]
     public void Title_is_derived_from_the_lead_without_dateline_and_attribution()
     {
-        var lead = "NEW DELHI: The city council will double the budget for the harbour project in 2025, said Mayor Anil Kumar in a statement on Tuesday.";
+        var lead = "NEW DELHI: The city council will double the budget for the harbour project in 2025, said Mayor Anil Kumar in a "
+            + "statement on Tuesday.";
         var a = Pages.Text(lead + "\n\n" + Body).Accepted();
         Assert.Equal("The city council will double the budget for the harbour project in 2025", a.Title);
     }
@@ -188,7 +192,8 @@ public sealed class TextDumpTests
     [Fact]
     public void Derived_title_is_cut_at_a_word_boundary()
     {
-        var lead = "The city council will double the budget for the harbour project and the rail line and the water board and the school plan and the bridge repair in 2025.";
+        var lead = "The city council will double the budget for the harbour project and the rail line and the water board and the school "
+            + "plan and the bridge repair in 2025.";
         var a = Pages.Text(lead + "\n\n" + Body).Accepted();
         Assert.True(a.Title.Length <= 110, a.Title);
         Assert.StartsWith("The city council will double the budget", a.Title);
@@ -216,7 +221,8 @@ public sealed class TextDumpTests
     [Fact]
     public void Page_byline_wins_over_the_feed_item()
     {
-        var a = Pages.Text("By Jane Doe | 1 June 2024\n\n" + Body, Pages.Item("A title", DateTimeOffset.Parse("2024-06-02T00:00:00Z"), "Someone Else")).Accepted();
+        var a = Pages.Text("By Jane Doe | 1 June 2024\n\n"
+            + Body, Pages.Item("A title", DateTimeOffset.Parse("2024-06-02T00:00:00Z"), "Someone Else")).Accepted();
         Assert.Equal(["Jane Doe"], a.Authors);
         Assert.Equal(DateTimeOffset.Parse("2024-06-01T00:00:00Z"), a.Published);
     }
@@ -232,7 +238,8 @@ public sealed class TextDumpTests
     [Fact]
     public void Hard_wrapped_paragraphs_are_joined()
     {
-        var wrapped = "The council approved the plan for the harbour on Tuesday after a long\ndebate about the cost of the new rail line and the water board, and\nresidents asked for clearer answers about the bridge repair schedule.";
+        var wrapped = "The council approved the plan for the harbour on Tuesday after a long\ndebate about the cost of the new rail line "
+            + "and the water board, and\nresidents asked for clearer answers about the bridge repair schedule.";
         var a = Pages.Text(wrapped + "\n\n" + Body).Accepted();
         Assert.Equal(wrapped.Replace('\n', ' '), a.Paragraphs[0]);
     }
@@ -269,14 +276,16 @@ public sealed class TextDumpTests
     [Fact]
     public void Body_without_markup_is_read_as_text_whatever_the_content_type()
     {
-        var r = Pages.Extractor.Extract(new PageInput(System.Text.Encoding.UTF8.GetBytes("By Jane Doe | 1 June 2024\n\n" + Body), "application/octet-stream", null, "file:///x", null));
+        var r = Pages.Extractor.Extract(new PageInput(System.Text.Encoding.UTF8.GetBytes("By Jane Doe | 1 June 2024\n\n" + Body),
+            "application/octet-stream", null, "file:///x", null));
         Assert.Equal(["Jane Doe"], r.Accepted().Authors);
     }
 
     [Fact]
     public void Body_declared_html_without_any_markup_is_read_as_text()
     {
-        var r = Pages.Extractor.Extract(new PageInput(System.Text.Encoding.UTF8.GetBytes("By Jane Doe | 1 June 2024\n\n" + Body), "text/html; charset=utf-8", null, "https://x.example/a", null));
+        var r = Pages.Extractor.Extract(new PageInput(System.Text.Encoding.UTF8.GetBytes("By Jane Doe | 1 June 2024\n\n" + Body),
+            "text/html; charset=utf-8", null, "https://x.example/a", null));
         var a = r.Accepted();
         Assert.Equal(["Jane Doe"], a.Authors);
         Assert.Equal(3, a.Paragraphs.Count);

@@ -15,7 +15,8 @@ public sealed class TextPartsTests
     public void Prose_with_brackets_is_not_script(string text) => Assert.Equal(text, ScriptFragments.Remove(text));
 
     [Theory]
-    [InlineData("said Jaishankar.googletag.cmd.push(function() {googletag.display('div-gpt-ad-8052921-2'); }); Jaishankar and", "said Jaishankar. Jaishankar and")]
+    [InlineData("said Jaishankar.googletag.cmd.push(function() {googletag.display('div-gpt-ad-8052921-2'); }); Jaishankar and",
+        "said Jaishankar. Jaishankar and")]
     [InlineData("Before. window.__INITIAL_STATE__ = {\"a\": [1, 2, {\"b\": \"}\"}]}; After.", "Before. After.")]
     [InlineData("One. $(document).ready(function() { $('.x').hide(); }); Two.", "One. Two.")]
     [InlineData("One. <script>var a = 1;</script> Two.", "One. Two.")]
@@ -42,12 +43,14 @@ public sealed class TextPartsTests
     [InlineData("Tags: harbour, budget, council", "Tags")]
     [InlineData("Related to this, the council asked for more time to study the harbour project.", "None")]
     [InlineData("Read more about the harbour project in the council's report, officials said.", "None")]
-    public void Boilerplate_lines_are_classified(string line, string kind) => Assert.Equal(kind, BoilerplateLines.Classify(line).ToString());
+    public void Boilerplate_lines_are_classified(string line, string kind) =>
+        Assert.Equal(kind, BoilerplateLines.Classify(line).ToString());
 
     [Fact]
     public void Glued_related_tail_is_trimmed()
     {
-        var trimmed = BoilerplateLines.TrimGluedTail("The council agreed on Tuesday. The vote was close. ALSO READ | Minister signs deal Follow The Planet channel on WhatsApp");
+        var trimmed = BoilerplateLines.TrimGluedTail("The council agreed on Tuesday. The vote was close. ALSO READ | Minister signs deal "
+            + "Follow The Planet channel on WhatsApp");
         Assert.Equal("The council agreed on Tuesday. The vote was close.", trimmed);
     }
 
@@ -82,7 +85,8 @@ public sealed class TextPartsTests
     [InlineData("NEW DELHI", "New Delhi")]
     [InlineData("WINSTON-SALEM", "Winston-Salem")]
     [InlineData("New Delhi", "New Delhi")]
-    public void Shouting_places_are_title_cased(string text, string expected) => Assert.Equal(expected, TextNormalizer.TitleCaseIfShouting(text));
+    public void Shouting_places_are_title_cased(string text, string expected) =>
+        Assert.Equal(expected, TextNormalizer.TitleCaseIfShouting(text));
 
     [Fact]
     public void Words_are_counted_in_spaced_and_unspaced_scripts()

@@ -25,15 +25,22 @@ public sealed class EncoderTests(EncoderFixture fixture, ITestOutputHelper outpu
     // Three stories, each told twice in different words (title + lead), as two outlets would.
     private static readonly CleanedArticle RussiaTalks = SeedArticle.Article();
     private static readonly CleanedArticle RussiaTalksRetold = Article("Modi and Putin expected to meet next year, says Jaishankar",
-        "MOSCOW: The annual summit between the Indian prime minister and the Russian president, which has not taken place for two years, should be held again in 2024, foreign minister Subrahmanyam Jaishankar told reporters during a visit to the Russian capital on Wednesday.");
+        "MOSCOW: The annual summit between the Indian prime minister and the Russian president, which has not taken place for two years, "
+            + "should be held again in 2024, foreign minister Subrahmanyam Jaishankar told reporters during a visit to the Russian capital "
+            + "on Wednesday.");
     private static readonly CleanedArticle ChennaiFloods = Article("Heavy rain floods Chennai streets, schools shut for two days",
-        "CHENNAI: Incessant rain since Sunday night left large parts of Chennai under knee-deep water on Monday, forcing the Tamil Nadu government to close schools and colleges in the city and three neighbouring districts.");
-    private static readonly CleanedArticle ChennaiFloodsRetold = Article("Downpour leaves Chennai waterlogged; educational institutions closed",
-        "Schools and colleges in Chennai and nearby districts will remain closed after overnight showers submerged roads across the Tamil Nadu capital, officials said.");
+        "CHENNAI: Incessant rain since Sunday night left large parts of Chennai under knee-deep water on Monday, forcing the Tamil Nadu "
+            + "government to close schools and colleges in the city and three neighbouring districts.");
+    private static readonly CleanedArticle ChennaiFloodsRetold = Article("Downpour leaves Chennai waterlogged; educational institutions "
+        + "closed",
+        "Schools and colleges in Chennai and nearby districts will remain closed after overnight showers submerged roads across the Tamil "
+            + "Nadu capital, officials said.");
     private static readonly CleanedArticle FootballWin = Article("Late goals give Manchester United a 2-1 win over Liverpool",
-        "Manchester United came from behind to beat Liverpool 2-1 at Old Trafford on Sunday, with two goals in the final ten minutes turning the Premier League match around.");
+        "Manchester United came from behind to beat Liverpool 2-1 at Old Trafford on Sunday, with two goals in the final ten minutes "
+            + "turning the Premier League match around.");
     private static readonly CleanedArticle FootballWinRetold = Article("United stun Liverpool with late comeback at Old Trafford",
-        "Two goals in the closing minutes earned Manchester United a 2-1 victory over Liverpool in the Premier League on Sunday after the visitors had led for most of the game.");
+        "Two goals in the closing minutes earned Manchester United a 2-1 victory over Liverpool in the Premier League on Sunday after the "
+            + "visitors had led for most of the game.");
 
     private static CleanedArticle Article(string title, params string[] paragraphs) =>
         SeedArticle.Make(paragraphs) with { Title = title };
@@ -98,7 +105,8 @@ public sealed class EncoderTests(EncoderFixture fixture, ITestOutputHelper outpu
     {
         // Short text (well inside both windows) that needs none of MiniLmText's repairs: the package's SentenceEncoder
         // must give the same vector, so the pooling here is the package's recipe.
-        const string text = "India and Russia are likely to resume leadership level talks in 2024, said the minister in Moscow on Wednesday.";
+        const string text = "India and Russia are likely to resume leadership level talks in 2024, said the minister in Moscow on "
+            + "Wednesday.";
         using var package = new SentenceEncoder();
         var expected = package.Encode([text])[0];
         var actual = Encoder.EncodeText(text).Vector;
@@ -162,7 +170,8 @@ public sealed class EncoderTests(EncoderFixture fixture, ITestOutputHelper outpu
     [Fact]
     public void Input_is_the_title_and_the_lead()
     {
-        var article = Article("Title here", "First paragraph with five words.", "Second paragraph.", new string('w', 10) + " " + string.Join(' ', Enumerable.Repeat("word", 60)), "Fourth.");
+        var article = Article("Title here", "First paragraph with five words.", "Second paragraph.", new string('w', 10) + " "
+            + string.Join(' ', Enumerable.Repeat("word", 60)), "Fourth.");
         // The lead: the first paragraph, and the next ones while it holds fewer than 15 words; the fourth is not read.
         Assert.Equal("Title here\nFirst paragraph with five words.\nSecond paragraph.\n" + article.Paragraphs[2], Encoder.InputOf(article));
         Assert.Equal("Only a title", Encoder.InputOf(Article("Only a title")));
@@ -198,7 +207,8 @@ public sealed class EncoderTests(EncoderFixture fixture, ITestOutputHelper outpu
         Assert.Equal(vector, JsonSerializer.Deserialize<Enrichment>(json, web)!.Embedding); // floats round-trip exactly
 
         // A message from before the encoder: no "embedding" member (and no "dates").
-        const string older = """{"language":"en","entities":[],"keywords":["talks"],"quotes":[],"summary":"S.","wordCount":3,"readingMinutes":1,"fingerprint":"00000000000000ff","duplicateOf":null}""";
+        const string older =
+            """{"language":"en","entities":[],"keywords":["talks"],"quotes":[],"summary":"S.","wordCount":3,"readingMinutes":1,"fingerprint":"00000000000000ff","duplicateOf":null}""";
         var read = JsonSerializer.Deserialize<Enrichment>(older, web)!;
         Assert.Null(read.Embedding);
         Assert.Equal(["talks"], read.Keywords);

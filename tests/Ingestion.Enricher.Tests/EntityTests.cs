@@ -13,7 +13,8 @@ public sealed class EntityTests
     private static Entity Single(IReadOnlyList<Entity> entities, string name)
     {
         var found = entities.Where(e => e.Name == name).ToList();
-        Assert.True(found.Count == 1, $"expected one '{name}', got: {string.Join(", ", entities.Select(e => $"{e.Name}/{e.Type}x{e.Count}"))}");
+        Assert.True(found.Count == 1,
+            $"expected one '{name}', got: {string.Join(", ", entities.Select(e => $"{e.Name}/{e.Type}x{e.Count}"))}");
         return found[0];
     }
 
@@ -31,7 +32,8 @@ public sealed class EntityTests
     [Fact]
     public void Titles_are_cues_not_part_of_the_name()
     {
-        var entities = Entities("PM Modi spoke first. Prime Minister Modi later said Modi would travel. President Putin and Mr Smith listened, as did Dr Jane Roe and Deputy PM Denis Manturov.");
+        var entities = Entities("PM Modi spoke first. Prime Minister Modi later said Modi would travel. President Putin and Mr Smith "
+            + "listened, as did Dr Jane Roe and Deputy PM Denis Manturov.");
         var modi = Single(entities, "Modi");
         Assert.Equal("PER", modi.Type);
         Assert.Equal(3, modi.Count);
@@ -39,13 +41,15 @@ public sealed class EntityTests
         Assert.Equal("PER", Single(entities, "Smith").Type);
         Assert.Equal("PER", Single(entities, "Jane Roe").Type);
         Assert.Equal("PER", Single(entities, "Denis Manturov").Type);
-        Assert.DoesNotContain(entities, e => e.Name.Contains("Minister") || e.Name.Contains("PM") || e.Name.Contains("President") || e.Name.StartsWith("Mr") || e.Name.StartsWith("Dr"));
+        Assert.DoesNotContain(entities, e => e.Name.Contains("Minister") || e.Name.Contains("PM") || e.Name.Contains("President")
+            || e.Name.StartsWith("Mr") || e.Name.StartsWith("Dr"));
     }
 
     [Fact]
     public void Initial_and_surname_are_one_person()
     {
-        var entities = Entities("External Affairs Minister S Jaishankar visited Moscow. Jaishankar met officials. \"We agree,\" said Jaishankar.");
+        var entities = Entities("External Affairs Minister S Jaishankar visited Moscow. Jaishankar met officials. \"We agree,\" said "
+            + "Jaishankar.");
         var j = Single(entities, "S Jaishankar");
         Assert.Equal("PER", j.Type);
         Assert.Equal(3, j.Count);
@@ -65,7 +69,8 @@ public sealed class EntityTests
     [Fact]
     public void Demonyms_are_not_locations()
     {
-        var entities = Entities("Russian and Indian diplomats met Chinese officials. Americans and Europeans watched, and Hindi was spoken.");
+        var entities = Entities("Russian and Indian diplomats met Chinese officials. Americans and Europeans watched, and Hindi was "
+            + "spoken.");
         Assert.DoesNotContain(entities, e => e.Name is "Russian" or "Indian" or "Chinese" or "Americans" or "Europeans" or "Hindi");
     }
 
@@ -105,15 +110,18 @@ public sealed class EntityTests
     [Fact]
     public void Organisation_name_patterns()
     {
-        var entities = Entities("Officials of the Ministry of External Affairs, the Reserve Bank of India, the Indian Navy and the Nordic Investment Bank met the Eurasian Economic Union.");
-        foreach (var name in new[] { "Ministry of External Affairs", "Reserve Bank of India", "Indian Navy", "Nordic Investment Bank", "Eurasian Economic Union" })
+        var entities = Entities("Officials of the Ministry of External Affairs, the Reserve Bank of India, the Indian Navy and the Nordic "
+            + "Investment Bank met the Eurasian Economic Union.");
+        foreach (var name in new[] { "Ministry of External Affairs", "Reserve Bank of India", "Indian Navy", "Nordic Investment Bank",
+            "Eurasian Economic Union" })
             Assert.Equal("ORG", Single(entities, name).Type);
     }
 
     [Fact]
     public void Location_patterns_and_cues()
     {
-        var entities = Entities("Ships sailed from Chennai to Vladivostok and on to the Bay of Bengal. Later they docked in Port Zarnak and at Lake Ilmen near Xyzabad.");
+        var entities = Entities("Ships sailed from Chennai to Vladivostok and on to the Bay of Bengal. Later they docked in Port Zarnak "
+            + "and at Lake Ilmen near Xyzabad.");
         foreach (var name in new[] { "Chennai", "Vladivostok", "Bay of Bengal", "Port Zarnak", "Lake Ilmen", "Xyzabad" })
             Assert.Equal("LOC", Single(entities, name).Type);
     }
@@ -121,7 +129,8 @@ public sealed class EntityTests
     [Fact]
     public void Speech_cues_make_people()
     {
-        var entities = Entities("The plan is bold, said Kumaran. Vishwanathan Iyer told the panel it was late. According to Ferrante, nothing changed.");
+        var entities = Entities("The plan is bold, said Kumaran. Vishwanathan Iyer told the panel it was late. According to Ferrante, "
+            + "nothing changed.");
         Assert.Equal("PER", Single(entities, "Kumaran").Type);
         Assert.Equal("PER", Single(entities, "Vishwanathan Iyer").Type);
         Assert.Equal("PER", Single(entities, "Ferrante").Type);
@@ -130,7 +139,8 @@ public sealed class EntityTests
     [Fact]
     public void Sentence_initial_words_are_not_entities()
     {
-        var entities = Entities("It rained. As expected, flights were cut. Flights between the two cities have increased. The talks ended. However, nothing changed. We left. They stayed.");
+        var entities = Entities("It rained. As expected, flights were cut. Flights between the two cities have increased. The talks ended. "
+            + "However, nothing changed. We left. They stayed.");
         Assert.Empty(entities);
     }
 
@@ -155,7 +165,8 @@ public sealed class EntityTests
     [Fact]
     public void Events_and_documents_keep_only_the_names_inside()
     {
-        var entities = Entities("India’s G20 Presidency ended and the Vibrant Gujarat Summit began. The Protocol on Consultations was signed.");
+        var entities = Entities("India’s G20 Presidency ended and the Vibrant Gujarat Summit began. The Protocol on Consultations was "
+            + "signed.");
         Assert.Equal("ORG", Single(entities, "G20").Type);
         Assert.Equal("LOC", Single(entities, "Gujarat").Type);
         Assert.Equal("LOC", Single(entities, "India").Type);
@@ -173,7 +184,8 @@ public sealed class EntityTests
     [Fact]
     public void Organisation_before_a_title_and_the_person_after_it()
     {
-        var entities = Entities("Bank of England Governor Andrew Bailey and Tesla Inc Chief Executive Elon Musk spoke to the U.S. Federal Reserve.");
+        var entities = Entities("Bank of England Governor Andrew Bailey and Tesla Inc Chief Executive Elon Musk spoke to the U.S. Federal "
+            + "Reserve.");
         Assert.Equal("ORG", Single(entities, "Bank of England").Type);
         Assert.Equal("PER", Single(entities, "Andrew Bailey").Type);
         Assert.Equal("ORG", Single(entities, "Tesla Inc").Type);

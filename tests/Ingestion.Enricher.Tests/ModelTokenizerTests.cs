@@ -17,13 +17,15 @@ public sealed class ModelTokenizerTests
         Assert.Equal(expected, Words(text));
 
     [Theory]
-    [InlineData("Dr. Smith of Acme Inc. met J. Doe in the U.S.", new[] { "Dr.", "Smith", "of", "Acme", "Inc.", "met", "J.", "Doe", "in", "the", "U.S." })]
+    [InlineData("Dr. Smith of Acme Inc. met J. Doe in the U.S.",
+        new[] { "Dr.", "Smith", "of", "Acme", "Inc.", "met", "J.", "Doe", "in", "the", "U.S." })]
     [InlineData("It ended.", new[] { "It", "ended", "." })]
     public void Abbreviations_keep_their_period_other_words_do_not(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
     [Theory]
-    [InlineData("Mail jane.doe@example.org, or see <http://example.org/a?b=1>.", new[] { "Mail", "jane.doe@example.org", ",", "or", "see", "<", "http://example.org/a?b=1", ">", "." })]
+    [InlineData("Mail jane.doe@example.org, or see <http://example.org/a?b=1>.",
+        new[] { "Mail", "jane.doe@example.org", ",", "or", "see", "<", "http://example.org/a?b=1", ">", "." })]
     [InlineData("It cost $5,000 on 01/24/2001", new[] { "It", "cost", "$5,000", "on", "01/24/2001" })]
     [InlineData("Paris,London", new[] { "Paris", ",", "London" })]
     public void Addresses_numbers_and_dates_stay_whole(string text, string[] expected) =>

@@ -14,7 +14,8 @@ namespace Ingestion.Enricher.Tests;
 public sealed partial class NearDuplicateTests(ITestOutputHelper output)
 {
     private const string Boilerplate =
-        "Follow our channel on WhatsApp for the latest updates.\n\nSubscribe to our newsletter to get the top stories in your inbox every morning.";
+        "Follow our channel on WhatsApp for the latest updates.\n\nSubscribe to our newsletter to get the top stories in your inbox every "
+            + "morning.";
 
     private const int MinWordsForRewrite = 150;
 
@@ -37,7 +38,8 @@ public sealed partial class NearDuplicateTests(ITestOutputHelper output)
     {
         var index = new NearDuplicateIndex();
         index.Add("seed", MinHash.Compute(string.Join("\n\n", SeedArticle.Paragraphs())));
-        Assert.Null(index.Find(MinHash.Compute("Rain fell on the fields all night and the river rose above its banks, flooding the meadows near the village.")));
+        Assert.Null(index.Find(MinHash.Compute("Rain fell on the fields all night and the river rose above its banks, flooding the meadows "
+            + "near the village.")));
     }
 
     [Fact]
@@ -54,7 +56,8 @@ public sealed partial class NearDuplicateTests(ITestOutputHelper output)
         var path = CorpusFile("extraction", "scrapinghub", "ground-truth.json");
         if (path is null)
         {
-            output.WriteLine("SKIPPED: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found (the shared corpus is not beside this clone)");
+            output.WriteLine("SKIPPED: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found (the shared corpus is not "
+                + "beside this clone)");
             Console.WriteLine("SKIPPED: near-duplicate corpus test: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found");
             return;
         }

@@ -12,7 +12,8 @@ public sealed class QuoteTests
     [Fact]
     public void Said_after_the_quote_with_straight_quotes()
     {
-        var q = Assert.Single(Quotes("Foreign Minister Sergey Lavrov met reporters.\n\n\"Our ties are based on mutual respect,\" said Lavrov."));
+        var q = Assert.Single(Quotes("Foreign Minister Sergey Lavrov met reporters.\n\n\"Our ties are based on mutual respect,\" said "
+            + "Lavrov."));
         Assert.Equal("Our ties are based on mutual respect", q.Text);
         Assert.Equal("Sergey Lavrov", q.Speaker);
     }
@@ -20,7 +21,8 @@ public sealed class QuoteTests
     [Fact]
     public void Name_and_verb_after_the_quote_with_curly_quotes()
     {
-        var q = Assert.Single(Quotes("External Affairs Minister S Jaishankar was in Moscow. “We discussed connectivity and the polar route,” Jaishankar added."));
+        var q = Assert.Single(Quotes("External Affairs Minister S Jaishankar was in Moscow. “We discussed connectivity and the polar route,"
+            + "” Jaishankar added."));
         Assert.Equal("We discussed connectivity and the polar route", q.Text);
         Assert.Equal("S Jaishankar", q.Speaker);
     }
@@ -36,7 +38,8 @@ public sealed class QuoteTests
     [Fact]
     public void Pronoun_speaker_is_the_person_named_last_and_continues_to_the_next_quote()
     {
-        var quotes = Quotes("Jane Doe, a spokeswoman for the agency, spoke briefly.\n\n\"The decision is final,\" she said. \"We will not appeal.\"");
+        var quotes = Quotes("Jane Doe, a spokeswoman for the agency, spoke briefly.\n\n\"The decision is final,\" she said. \"We will not "
+            + "appeal.\"");
         Assert.Equal(2, quotes.Count);
         Assert.All(quotes, q => Assert.Equal("Jane Doe", q.Speaker));
     }
@@ -44,7 +47,8 @@ public sealed class QuoteTests
     [Fact]
     public void Unattributed_quote_has_no_speaker_and_scare_quotes_are_skipped()
     {
-        var quotes = Quotes("The so-called \"experts\" were not consulted. \"Nobody asked the people who actually live here about any of this.\"");
+        var quotes = Quotes("The so-called \"experts\" were not consulted. \"Nobody asked the people who actually live here about any of "
+            + "this.\"");
         var q = Assert.Single(quotes);
         Assert.Null(q.Speaker);
         Assert.StartsWith("Nobody asked", q.Text);
@@ -53,7 +57,8 @@ public sealed class QuoteTests
     [Fact]
     public void Quote_running_over_two_paragraphs_is_one_quote()
     {
-        var quotes = Quotes("“The first part of a long statement goes on here\n\n“and it continues in the next paragraph,” Twain said.\n\nMark Twain left.");
+        var quotes = Quotes("“The first part of a long statement goes on here\n\n“and it continues in the next paragraph,” Twain "
+            + "said.\n\nMark Twain left.");
         var q = Assert.Single(quotes);
         Assert.Equal("The first part of a long statement goes on here and it continues in the next paragraph", q.Text);
         Assert.Equal("Mark Twain", q.Speaker);

@@ -43,7 +43,8 @@ public sealed class SeedEnrichmentTests(ITestOutputHelper output)
     public void Seed_entity_is_found_with_its_type(string name, string type)
     {
         var entity = Find(name);
-        Assert.True(entity is not null, $"{name} not found; got: {string.Join(", ", Result.Value.Entities.Select(e => e.Name + "/" + e.Type))}");
+        Assert.True(entity is not null,
+            $"{name} not found; got: {string.Join(", ", Result.Value.Entities.Select(e => e.Name + "/" + e.Type))}");
         Assert.Equal(type, entity.Type);
     }
 

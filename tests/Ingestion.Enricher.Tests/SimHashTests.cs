@@ -22,7 +22,8 @@ public sealed class SimHashTests
     [Fact]
     public void Normalisation_ignores_case_punctuation_and_spacing()
     {
-        Assert.Equal(SimHash.Compute("India and Russia, likely to resume talks!"), SimHash.Compute("india  AND russia likely to\nresume talks"));
+        Assert.Equal(SimHash.Compute("India and Russia, likely to resume talks!"),
+            SimHash.Compute("india  AND russia likely to\nresume talks"));
     }
 
     [Fact]
@@ -71,7 +72,8 @@ public sealed class SimHashTests
     public void Unrelated_texts_are_far_apart()
     {
         Assert.True(SimHash.Distance(SimHash.Compute(SeedBody()), SimHash.Compute(Unrelated)) > 10);
-        Assert.True(SimHash.Distance(SimHash.Compute("Markets rallied on Friday as investors cheered strong earnings from technology companies and banks."),
+        Assert.True(SimHash.Distance(SimHash.Compute("Markets rallied on Friday as investors cheered strong earnings from technology "
+            + "companies and banks."),
                                      SimHash.Compute(Unrelated)) > 10);
     }
 
@@ -92,7 +94,8 @@ public sealed class SimHashTests
             var hex = SimHash.ToHex(h);
             Assert.Equal(16, hex.Length);
             Assert.Equal(hex, hex.ToLowerInvariant());
-            Assert.Equal(h, ulong.Parse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(h,
+                ulong.Parse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed class SummaryTests
     [Fact]
     public void A_quote_of_several_sentences_is_never_cut()
     {
-        var body = "\"We spent a lot of time on this. It was not easy. But the result is good for everyone in the region,\" said the mayor of the town on Tuesday.\n\n" +
+        var body = "\"We spent a lot of time on this. It was not easy. But the result is good for everyone in the region,\" said the mayor "
+            + "of the town on Tuesday.\n\n" +
                    "The town council approved the new harbour plan after a long debate on Tuesday.\n\n" +
                    "Work on the harbour will start in the spring and take about two years to finish.";
         var summary = Enricher.Enrich(SeedArticle.FromText(body)).Summary;
@@ -45,7 +46,8 @@ public sealed class SummaryTests
     [Fact]
     public void Dateline_is_dropped()
     {
-        var summary = Enricher.Enrich(SeedArticle.FromText("MOSCOW: The two ministers met for the seventh time this year.\n\nThey agreed to meet again in the spring of next year.")).Summary;
+        var summary = Enricher.Enrich(SeedArticle.FromText("MOSCOW: The two ministers met for the seventh time this year.\n\nThey agreed "
+            + "to meet again in the spring of next year.")).Summary;
         Assert.StartsWith("The two ministers met", summary);
     }
 
@@ -119,18 +121,34 @@ public sealed class LanguageTests
     private static readonly LanguageGuesser Guesser = LanguageGuesser.Default;
 
     [Theory]
-    [InlineData("en", "The government said on Monday that it would not change the plan, which has been criticised by the opposition for months.")]
-    [InlineData("de", "Die Regierung hat am Montag erklärt, dass sie den Plan nicht ändern wird, der seit Monaten von der Opposition kritisiert wird.")]
-    [InlineData("fr", "Le gouvernement a déclaré lundi qu'il ne changerait pas le plan, qui est critiqué par l'opposition depuis des mois.")]
-    [InlineData("es", "El gobierno dijo el lunes que no cambiará el plan, que ha sido criticado por la oposición durante meses y que sigue en pie.")]
-    [InlineData("it", "Il governo ha detto lunedì che non cambierà il piano, che è stato criticato dall'opposizione per mesi e che resta in vigore.")]
-    [InlineData("pt", "O governo disse na segunda-feira que não vai mudar o plano, que tem sido criticado pela oposição há meses e que continua em vigor.")]
-    [InlineData("nl", "De regering heeft maandag gezegd dat zij het plan niet zal veranderen, dat al maanden door de oppositie wordt bekritiseerd.")]
-    [InlineData("ru", "Правительство заявило в понедельник, что не будет менять план, который уже несколько месяцев критикует оппозиция, и что он остается в силе.")]
-    [InlineData("pl", "Rząd oświadczył w poniedziałek, że nie zmieni planu, który od miesięcy jest krytykowany przez opozycję i który nadal jest w mocy.")]
-    [InlineData("sv", "Regeringen sade på måndagen att den inte kommer att ändra planen, som har kritiserats av oppositionen i flera månader.")]
-    [InlineData("tr", "Hükümet pazartesi günü yaptığı açıklamada, aylardır muhalefet tarafından eleştirilen planı değiştirmeyeceğini ve bu planın daha çok uzun süre geçerli olacağını söyledi.")]
-    [InlineData("el", "Η κυβέρνηση δήλωσε τη Δευτέρα ότι δεν θα αλλάξει το σχέδιο, το οποίο επικρίνεται από την αντιπολίτευση εδώ και μήνες.")]
+    [InlineData("en",
+        "The government said on Monday that it would not change the plan, which has been criticised by the opposition for months.")]
+    [InlineData("de",
+        "Die Regierung hat am Montag erklärt, dass sie den Plan nicht ändern wird, der seit Monaten von der Opposition kritisiert wird.")]
+    [InlineData("fr",
+        "Le gouvernement a déclaré lundi qu'il ne changerait pas le plan, qui est critiqué par l'opposition depuis des mois.")]
+    [InlineData("es",
+        "El gobierno dijo el lunes que no cambiará el plan, que ha sido criticado por la oposición durante meses y que sigue en pie.")]
+    [InlineData("it",
+        "Il governo ha detto lunedì che non cambierà il piano, che è stato criticato dall'opposizione per mesi e che resta in vigore.")]
+    [InlineData("pt",
+        "O governo disse na segunda-feira que não vai mudar o plano, que tem sido criticado pela oposição há meses e que continua em "
+            + "vigor.")]
+    [InlineData("nl",
+        "De regering heeft maandag gezegd dat zij het plan niet zal veranderen, dat al maanden door de oppositie wordt bekritiseerd.")]
+    [InlineData("ru",
+        "Правительство заявило в понедельник, что не будет менять план, который уже несколько месяцев критикует оппозиция, и что он "
+            + "остается в силе.")]
+    [InlineData("pl",
+        "Rząd oświadczył w poniedziałek, że nie zmieni planu, który od miesięcy jest krytykowany przez opozycję i który nadal jest w "
+            + "mocy.")]
+    [InlineData("sv",
+        "Regeringen sade på måndagen att den inte kommer att ändra planen, som har kritiserats av oppositionen i flera månader.")]
+    [InlineData("tr",
+        "Hükümet pazartesi günü yaptığı açıklamada, aylardır muhalefet tarafından eleştirilen planı değiştirmeyeceğini ve bu planın daha "
+            + "çok uzun süre geçerli olacağını söyledi.")]
+    [InlineData("el",
+        "Η κυβέρνηση δήλωσε τη Δευτέρα ότι δεν θα αλλάξει το σχέδιο, το οποίο επικρίνεται από την αντιπολίτευση εδώ και μήνες.")]
     [InlineData("hi", "सरकार ने सोमवार को कहा कि वह योजना में कोई बदलाव नहीं करेगी, जिसकी विपक्ष महीनों से आलोचना कर रहा है।")]
     [InlineData("ar", "قالت الحكومة يوم الاثنين إنها لن تغير الخطة التي تنتقدها المعارضة منذ أشهر وإنها ستبقى سارية.")]
     [InlineData("zh", "政府星期一表示，不会改变这项计划，反对派几个月来一直批评这项计划，但政府认为它仍然有效。")]
@@ -145,17 +163,21 @@ public sealed class LanguageTests
 
     private const string EnglishParagraph =
         "The government said on Monday that it would not change the plan, which has been criticised by the opposition for months. " +
-        "It is the third time this year that the minister has had to defend the plan in front of the committee, and he said that he was sure it would work.";
+        "It is the third time this year that the minister has had to defend the plan in front of the committee, and he said that he was "
+            + "sure it would work.";
 
     [Fact]
     public void Plainly_english_text_needs_no_model() =>
         Assert.True(Guesser.IsPlainlyEnglish(EnglishParagraph));
 
     [Theory]
-    [InlineData("El gobierno dijo el lunes que no cambiará el plan, que ha sido criticado por la oposición durante meses y que sigue en pie, y el ministro dijo que está seguro de que funcionará como se esperaba desde el principio.")]
-    [InlineData("Franca ka shënuar një ditë tragjike pasi 1 mijë e 438 pacientë kanë vdekur brenda 24 orëve nga koronavirusi, ndërsa numri i të infektuarve në vend është rritur ndjeshëm gjatë javës së fundit.")]
+    [InlineData("El gobierno dijo el lunes que no cambiará el plan, que ha sido criticado por la oposición durante meses y que sigue en "
+        + "pie, y el ministro dijo que está seguro de que funcionará como se esperaba desde el principio.")]
+    [InlineData("Franca ka shënuar një ditë tragjike pasi 1 mijë e 438 pacientë kanë vdekur brenda 24 orëve nga koronavirusi, ndërsa numri "
+        + "i të infektuarve në vend është rritur ndjeshëm gjatë javës së fundit.")]
     [InlineData("The plan, the minister said.")]
-    [InlineData("Barcelona Madrid Sevilla Valencia Bilbao Zaragoza Málaga Murcia Palma Alicante Córdoba Valladolid Vigo Gijón Granada Elche Oviedo Badalona Cartagena Terrassa Jerez Sabadell Móstoles")]
+    [InlineData("Barcelona Madrid Sevilla Valencia Bilbao Zaragoza Málaga Murcia Palma Alicante Córdoba Valladolid Vigo Gijón Granada "
+        + "Elche Oviedo Badalona Cartagena Terrassa Jerez Sabadell Móstoles")]
     public void Other_or_unclear_text_is_not_plainly_english(string text) => Assert.False(Guesser.IsPlainlyEnglish(text));
 
     [Fact]
@@ -163,7 +185,9 @@ public sealed class LanguageTests
     {
         var identify = new TextLanguage(Guesser, lingua: null);
         Assert.Equal("en", identify.Identify(EnglishParagraph));
-        Assert.Equal("de", identify.Identify("Die Regierung hat am Montag erklärt, dass sie den Plan nicht ändern wird, der seit Monaten von der Opposition kritisiert wird."));
+        Assert.Equal("de",
+            identify.Identify("Die Regierung hat am Montag erklärt, dass sie den Plan nicht ändern wird, der seit Monaten von der "
+                + "Opposition kritisiert wird."));
         Assert.Null(identify.Identify("  "));
     }
 
@@ -184,7 +208,8 @@ public sealed class TextTests
     {
         const string text = "Mr. Smith met S. Jaishankar in the U.S. on Monday. \"It went well. We agree,\" he said. Was it? Yes!";
         var sentences = SentenceSplitter.Split(text).Select(s => text[s.Start..s.End]).ToList();
-        Assert.Equal(["Mr. Smith met S. Jaishankar in the U.S. on Monday.", "\"It went well.", "We agree,\" he said.", "Was it?", "Yes!"], sentences);
+        Assert.Equal(["Mr. Smith met S. Jaishankar in the U.S. on Monday.", "\"It went well.", "We agree,\" he said.", "Was it?", "Yes!"],
+            sentences);
     }
 
     [Fact]
@@ -200,7 +225,8 @@ public sealed class TextTests
         var tokens = Tokenizer.Tokenize(text);
         foreach (var t in tokens) Assert.Equal(t.Text, text[t.Start..t.End]);
         var texts = tokens.Select(t => t.Text).ToList();
-        Assert.Equal(["PM", "Modi", "’s", "G20", "talks", "with", "the", "U.S.", "cost", "1,000.5", "rupees", ";", "O'Brien", "'s", "India", "-", "Russia", "plan", "."], texts);
+        Assert.Equal(["PM", "Modi", "’s", "G20", "talks", "with", "the", "U.S.", "cost", "1,000.5", "rupees", ";", "O'Brien", "'s", "India",
+            "-", "Russia", "plan", "."], texts);
         Assert.Equal(TokenKind.Possessive, tokens[2].Kind);
         Assert.Equal(TokenKind.Number, tokens[9].Kind);
     }

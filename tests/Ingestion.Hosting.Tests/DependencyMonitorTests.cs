@@ -18,13 +18,15 @@ public sealed class DependencyMonitorTests
         public List<(LogLevel Level, string Text)> Lines { get; } = [];
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             lock (Lines) Lines.Add((logLevel, formatter(state, exception)));
         }
     }
 
-    static readonly Exception Refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111));
+    static readonly Exception Refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432",
+        new System.Net.Sockets.SocketException(111));
 
     [Fact]
     public void Many_failures_in_one_outage_give_one_warning_and_one_line_when_it_is_back()
@@ -98,6 +100,7 @@ public sealed class DependencyMonitorTests
     public async Task Past_the_ceiling_the_last_error_is_thrown()
     {
         var monitor = new DependencyMonitor(new ResilienceOptions { OutageCeilingSeconds = 1, MaxRetryDelaySeconds = 1 }, new ListLogger());
-        await Assert.ThrowsAsync<NpgsqlException>(() => monitor.WaitOutAsync(_ => Task.FromException<int>(Refused), CancellationToken.None));
+        await Assert.ThrowsAsync<NpgsqlException>(() =>
+            monitor.WaitOutAsync(_ => Task.FromException<int>(Refused), CancellationToken.None));
     }
 }

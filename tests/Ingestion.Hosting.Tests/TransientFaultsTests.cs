@@ -45,8 +45,10 @@ public sealed class TransientFaultsTests
     [Fact]
     public void Connection_failures_and_timeouts_of_npgsql_are_postgres_being_away()
     {
-        Assert.Equal(Dependency.Postgres, TransientFaults.Of(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
-        Assert.Equal(Dependency.Postgres, TransientFaults.Of(new NpgsqlException("Exception while reading from stream", new EndOfStreamException())));
+        Assert.Equal(Dependency.Postgres,
+            TransientFaults.Of(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+        Assert.Equal(Dependency.Postgres,
+            TransientFaults.Of(new NpgsqlException("Exception while reading from stream", new EndOfStreamException())));
         Assert.Equal(Dependency.Postgres, TransientFaults.Of(new NpgsqlException("The operation has timed out", new TimeoutException())));
         Assert.Equal(Dependency.Postgres, TransientFaults.Of(new NpgsqlException("broken", new IOException("reset"))));
     }
@@ -64,7 +66,8 @@ public sealed class TransientFaultsTests
     public void Broker_connection_and_channel_losses_are_the_broker_being_away()
     {
         Assert.Equal(Dependency.Broker, TransientFaults.Of(new BrokerUnreachableException(new SocketException())));
-        Assert.Equal(Dependency.Broker, TransientFaults.Of(new AlreadyClosedException(Closed(320, "CONNECTION_FORCED - broker forced connection closure"))));
+        Assert.Equal(Dependency.Broker,
+            TransientFaults.Of(new AlreadyClosedException(Closed(320, "CONNECTION_FORCED - broker forced connection closure"))));
         Assert.Equal(Dependency.Broker, TransientFaults.Of(new OperationInterruptedException(Closed(320, "CONNECTION_FORCED"))));
         Assert.Equal(Dependency.Broker, TransientFaults.Of(new RabbitMqConnectionException("Connect failed")));
         Assert.Equal(Dependency.Broker, TransientFaults.Of(new TransportUnavailableException("not connected")));

@@ -38,7 +38,8 @@ public sealed class CrashRecoveryTests(LocalServers servers, ITestOutputHelper o
             output.WriteLine($"killed Fetcher with {await pipeline.CountAsync("select count(*) from fetcher.pages")} pages recorded");
             await pipeline.StartServiceAsync("Fetcher");
 
-            await pipeline.WaitUntilAsync(async () => await indexed() + await pipeline.CountAsync("select count(*) from indexer.rejections") >= total,
+            await pipeline.WaitUntilAsync(async () =>
+                await indexed() + await pipeline.CountAsync("select count(*) from indexer.rejections") >= total,
                 TimeSpan.FromSeconds(180), $"all {total} articles through the pipeline");
             await Task.Delay(TimeSpan.FromSeconds(3)); // let redeliveries, if any, arrive
 

@@ -45,8 +45,10 @@ public sealed class EnricherMessages : IAsyncDisposable
     /// <summary>Publishes one cleaned article as the cleaner would (mandatory: a queue must take it).</summary>
     public Task PublishAsync(CleanedArticle article) => bus!.PublishAsync(new ArticleCleaned(article, DateTimeOffset.UtcNow));
 
-    /// <summary>Waits for the <paramref name="nth"/> (1-based) ArticleIndexed of an article revision, and the ArticleEnriched before it.</summary>
-    public async Task<(ArticleEnriched Enriched, ArticleIndexed Indexed)> WaitForAsync(TestPipeline pipeline, string articleId, int revision,
+    /// <summary>Waits for the <paramref name="nth"/> (1-based) ArticleIndexed of an article revision, and the ArticleEnriched before
+    /// it.</summary>
+    public async Task<(ArticleEnriched Enriched, ArticleIndexed Indexed)> WaitForAsync(TestPipeline pipeline, string articleId,
+        int revision,
         int nth = 1, TimeSpan? timeout = null)
     {
         await pipeline.WaitUntilAsync(() => Task.FromResult(

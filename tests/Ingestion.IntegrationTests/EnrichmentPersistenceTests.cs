@@ -136,12 +136,14 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
             var expected = OriginalDates.Select(d =>
             {
                 var start = body.IndexOf(d.Text, StringComparison.Ordinal);
-                Assert.True(start >= 0 && start == body.LastIndexOf(d.Text, StringComparison.Ordinal), $"'{d.Text}' occurs once in the body");
+                Assert.True(start >= 0
+                    && start == body.LastIndexOf(d.Text, StringComparison.Ordinal), $"'{d.Text}' occurs once in the body");
                 return new DateRow(1, start, start + d.Text.Length, d.Text, d.Date, d.Granularity);
             }).ToList();
             var rows = DateRows(originalEnriched);
             Assert.Equal(expected, rows);
-            var indexedBody = await db.ExecuteScalarAsync<string>("select body from indexer.articles where article_id = @OriginalId", new { OriginalId });
+            var indexedBody = await db.ExecuteScalarAsync<string>("select body from indexer.articles where article_id = @OriginalId",
+                new { OriginalId });
             Assert.Equal(body, indexedBody);
             foreach (var row in rows)
                 Assert.Equal(row.Text, indexedBody![row.Start..row.End]);
@@ -201,7 +203,8 @@ public sealed class EnrichmentPersistenceTests(LocalServers servers, ITestOutput
             .ToList();
 
     static async Task<List<(string, string?)>> DuplicateLinksAsync(Npgsql.NpgsqlConnection db) =>
-        (await db.QueryAsync<(string, string?)>("select article_id, duplicate_of from indexer.articles order by article_id collate \"C\"")).ToList();
+        (await db.QueryAsync<(string,
+            string?)>("select article_id, duplicate_of from indexer.articles order by article_id collate \"C\"")).ToList();
 
     static List<(string, string?)> Links(params (string, string?)[] links) => [.. links];
 

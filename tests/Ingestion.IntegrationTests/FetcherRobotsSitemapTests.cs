@@ -49,13 +49,15 @@ public sealed class FetcherRobotsSitemapTests(LocalServers servers, ITestOutputH
                 TimeSpan.FromSeconds(45), "the feed's page and the robots.txt sitemap's page fetched");
 
             await using var db = pipeline.OpenDb();
-            var feeds = (await db.QueryAsync<(string Url, string Name, string? Kind)>("select url, name, kind from fetcher.feeds order by url")).ToList();
+            var feeds = (await db.QueryAsync<(string Url, string Name,
+                string? Kind)>("select url, name, kind from fetcher.feeds order by url")).ToList();
             output.WriteLine(string.Join("\n", feeds));
             Assert.Equal([site.BaseUrl + "/feed.rss", site.BaseUrl + "/news-sitemap.xml"], feeds.Select(f => f.Url));
             var sitemap = feeds[1];
             Assert.Equal("sitemap", sitemap.Kind);
             Assert.Contains("robots.txt", sitemap.Name);
-            var pages = (await db.QueryAsync<(string Url, string SourceKind)>("select url, source_kind from fetcher.pages order by url")).ToList();
+            var pages = (await db.QueryAsync<(string Url,
+                string SourceKind)>("select url, source_kind from fetcher.pages order by url")).ToList();
             Assert.Equal([(site.BaseUrl + "/a.html", "rss"), (site.BaseUrl + "/b.html", "sitemap")], pages);
             Assert.Equal(0, site.Count("/private/c.html"));
             Assert.Equal(1, site.Count("/robots.txt"));

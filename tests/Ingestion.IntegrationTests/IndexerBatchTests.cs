@@ -84,7 +84,8 @@ public sealed class IndexerBatchTests(LocalServers servers, ITestOutputHelper ou
             // Lone messages write with the server's limit: their entries stay pending.
             await IndexerMessages.PublishAsync(pipeline,
                 Enumerable.Range(0, 3).Select(i => IndexerMessages.Article($"lone-{i}", $"Lone story {i}", $"Lone body: {words}.", day)));
-            await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.articles") == backlog.Count + 3,
+            await pipeline.WaitUntilAsync(async () =>
+                await pipeline.CountAsync("select count(*) from indexer.articles") == backlog.Count + 3,
                 TimeSpan.FromSeconds(30), "the lone messages indexed");
             Assert.True(await PendingPagesAsync(pipeline) > 0, "a small batch's entries wait in the pending list");
         }

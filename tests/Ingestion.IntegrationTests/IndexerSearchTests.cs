@@ -93,7 +93,8 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
             await BadAsync(pipeline, "q=%21%21%21", "no words to search for");
             await BadAsync(pipeline, "limit=ten", "limit must be a positive whole number");
             var page = await SearchAsync(pipeline, "q=quarry&limit=2");
-            await BadAsync(pipeline, "q=noise&limit=2&cursor=" + page.GetProperty("next").GetString(), "cursor belongs to a different search");
+            await BadAsync(pipeline, "q=noise&limit=2&cursor="
+                + page.GetProperty("next").GetString(), "cursor belongs to a different search");
 
             // The whole article, and the OpenAPI document describing both endpoints.
             var article = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/articles/parliament");
@@ -103,7 +104,8 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
             var openApi = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
             var paths = openApi.GetProperty("paths");
             Assert.True(paths.TryGetProperty("/search", out var search));
-            Assert.Contains(search.GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "cursor");
+            Assert.Contains(search.GetProperty("get").GetProperty("parameters").EnumerateArray(), p =>
+                p.GetProperty("name").GetString() == "cursor");
             Assert.True(paths.TryGetProperty("/articles/{id}", out _));
         }
         catch
@@ -122,7 +124,8 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
             await pipeline.StartAsync("Indexer");
             // 600,000 characters of mostly distinct words: more than a tsvector may hold. The first 300,000 are indexed.
             var rng = new Random(5);
-            var words = Enumerable.Range(0, 75_000).Select(_ => new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + rng.Next(26))).ToArray()));
+            var words = Enumerable.Range(0, 75_000).Select(_ =>
+                new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + rng.Next(26))).ToArray()));
             var body = "Zanzibarite opens the text.\n\n" + string.Join(' ', words);
             await IndexerMessages.PublishAsync(pipeline,
             [
@@ -198,7 +201,8 @@ public sealed class IndexerSearchTests(LocalServers servers, ITestOutputHelper o
             [
                 new ArticleRejected("short", 1, "https://news.example.invalid/short", "cleaner", "not-an-article",
                     "only 6 words of body text in 1 paragraph(s); an article needs at least 40", refusedAt,
-                    Title: "Ferry timetable changes on Sunday", Published: new DateTimeOffset(2024, 3, 4, 8, 30, 0, TimeSpan.Zero), Language: "en"),
+                    Title: "Ferry timetable changes on Sunday", Published: new DateTimeOffset(2024, 3, 4, 8, 30, 0, TimeSpan.Zero),
+                        Language: "en"),
                 new ArticleRejected("gone", 0, "https://news.example.invalid/gone", "fetcher", "http-error", "404 Not Found", refusedAt),
             ]);
             await pipeline.WaitUntilAsync(async () => await pipeline.CountAsync("select count(*) from indexer.rejections") == 2,

@@ -48,24 +48,29 @@ public sealed class IndexerStorageTests(LocalServers servers, ITestOutputHelper 
             {
                 var article = await pipeline.Indexer.GetFromJsonAsync<JsonElement>($"/articles/{id}");
                 Assert.Equal(paragraphs, article.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
-                Assert.Equal(["Jane \"JJ\" O\\Brien", "{Staff}, Desk"], article.GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
+                Assert.Equal(["Jane \"JJ\" O\\Brien", "{Staff}, Desk"],
+                    article.GetProperty("authors").EnumerateArray().Select(a => a.GetString()));
                 Assert.Equal(["storage", "a,b", "NULL"], article.GetProperty("keywords").EnumerateArray().Select(a => a.GetString()));
                 Assert.Equal(storedApart, await db.ExecuteScalarAsync<bool>(
                     "select paragraphs is not null from indexer.articles where article_id = @id", new { id }));
             }
 
             // Entity keys: the filter matches a non-ASCII name in any case; the facet shows the canonical name.
-            var byEntity = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?entity=" + Uri.EscapeDataString("ÉLYSÉE palace") + "&entityType=LOC&facets=true");
+            var byEntity = await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?entity=" + Uri.EscapeDataString("ÉLYSÉE palace")
+                + "&entityType=LOC&facets=true");
             Assert.Equal(Cases.Length, byEntity.GetProperty("total").GetInt64());
-            var names = byEntity.GetProperty("facets").GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+            var names = byEntity.GetProperty("facets").GetProperty("entities").EnumerateArray().Select(e =>
+                e.GetProperty("name").GetString()).ToList();
             Assert.Contains("Élysée Palace", names);
             Assert.Contains("Jane \"JJ\" O\\Brien", names);
 
             // Each stored event carries its own row's cursor, in the feed and in the table.
-            var feed = (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/articles/changes?after=0")).GetProperty("items").EnumerateArray().ToList();
+            var feed =
+                (await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/articles/changes?after=0")).GetProperty("items").EnumerateArray().ToList();
             var rows = (await db.QueryAsync<(string Id, long Cursor, string Event)>(
                 "select article_id, change_cursor, event::text from indexer.revisions order by change_cursor")).ToList();
-            Assert.Equal(rows.Select(r => (r.Id, r.Cursor)), feed.Select(e => (e.GetProperty("articleId").GetString()!, e.GetProperty("changeCursor").GetInt64())));
+            Assert.Equal(rows.Select(r => (r.Id, r.Cursor)),
+                feed.Select(e => (e.GetProperty("articleId").GetString()!, e.GetProperty("changeCursor").GetInt64())));
             Assert.All(rows, r => Assert.Equal(r.Cursor, JsonDocument.Parse(r.Event).RootElement.GetProperty("changeCursor").GetInt64()));
         }
         catch

@@ -29,7 +29,8 @@ public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper o
     static readonly (string Id, string Language, string Body)[] Awkward =
     [
         ("punctuation", "en", "The U.S. and the E.U. agreed a 3.5% rise (10,000 jobs) on 2024-01-02 at 10:30 a.m. — well-known, "
-            + "self-driving-car-maker, e-mail info@example.org, see https://example.com/a/b?x=1, C:\\temp\\file.txt, ~/notes; etc.. wait... ok!"),
+            + "self-driving-car-maker, e-mail info@example.org, see https://example.com/a/b?x=1, C:\\temp\\file.txt, ~/notes; etc.. "
+                + "wait... ok!"),
         ("numbers", "en", "-5 5-6 $72,500 1.2.3 v2.0 +1 1e10 0x1F 1st 10am G20 COVID-19 3-D 100km 5km/h No.2 ~12x between ~3x and ~12x"),
         ("apostrophes", "en", "rock'n'roll isn't O’Neil's “quoted” ‘single’ «guillemets» x…y x–y\u00A0nbsp\r\nnext\tline"),
         ("german", "de", "Die Eisbären kehren an die Küste zurück.\n\nStraße, Öl-Preise und Größen: 2024 stiegen sie um 5,5 Prozent."),
@@ -72,8 +73,10 @@ public sealed class IndexerVectorTests(LocalServers servers, ITestOutputHelper o
 
             // The vectors answer searches: a hyphenated word, a phrase in a German body, a Russian stem.
             Assert.Contains("punctuation", Ids(await pipeline.SearchAsync("well-known")));
-            Assert.Contains("german", Ids(await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?lang=de&q=" + Uri.EscapeDataString("\"Küste zurück\""))));
-            Assert.Contains("russian", Ids(await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?lang=ru&q=" + Uri.EscapeDataString("столицы"))));
+            Assert.Contains("german",
+                Ids(await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?lang=de&q=" + Uri.EscapeDataString("\"Küste zurück\""))));
+            Assert.Contains("russian",
+                Ids(await pipeline.Indexer.GetFromJsonAsync<JsonElement>("/search?lang=ru&q=" + Uri.EscapeDataString("столицы"))));
         }
         catch
         {

@@ -32,7 +32,8 @@ public sealed class PoisonMessageTests(LocalServers servers, ITestOutputHelper o
             await pipeline.WaitUntilAsync(async () => await pipeline.Rabbit.MessageCountAsync(pipeline.VirtualHost, "cleaner_error") == 2,
                 TimeSpan.FromSeconds(60), "both poison messages in cleaner_error");
             var errors = await pipeline.Rabbit.PeekAsync(pipeline.VirtualHost, "cleaner_error", 10);
-            var reasons = errors.Select(e => e.GetProperty("properties").GetProperty("headers").GetProperty("MT-Fault-ExceptionType").GetString()).ToList();
+            var reasons = errors.Select(e =>
+                e.GetProperty("properties").GetProperty("headers").GetProperty("MT-Fault-ExceptionType").GetString()).ToList();
             output.WriteLine(string.Join("\n", reasons));
             Assert.Contains(reasons, r => r!.Contains("InvalidDataException"));
             Assert.Contains(reasons, r => r!.Contains("Serialization", StringComparison.OrdinalIgnoreCase) || r!.Contains("Json"));
@@ -61,7 +62,8 @@ public sealed class PoisonMessageTests(LocalServers servers, ITestOutputHelper o
     {
         var factory = new ConnectionFactory
         {
-            HostName = servers.RabbitHost, Port = servers.RabbitPort, VirtualHost = pipeline.VirtualHost, UserName = "guest", Password = "guest",
+            HostName = servers.RabbitHost, Port = servers.RabbitPort, VirtualHost = pipeline.VirtualHost, UserName = "guest",
+                Password = "guest",
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();

@@ -5,13 +5,15 @@ using Ingestion.IntegrationTests.Infrastructure;
 
 namespace Ingestion.IntegrationTests;
 
-/// <summary>samples/Ingestion.SampleSubscriber running as its own process, appending each ArticleIndexed as a JSON line to a file.</summary>
+/// <summary>samples/Ingestion.SampleSubscriber running as its own process, appending each ArticleIndexed as a JSON line to a
+/// file.</summary>
 public sealed class SubscriberProcess(string rabbitUri, string queue, string outFile) : IAsyncDisposable
 {
     readonly StringBuilder output = new();
     Process? process;
 
-    public static string Dll => Path.Combine(RepoPaths.Root, "samples", "Ingestion.SampleSubscriber", "bin", RepoPaths.Configuration, "net10.0",
+    public static string Dll =>
+        Path.Combine(RepoPaths.Root, "samples", "Ingestion.SampleSubscriber", "bin", RepoPaths.Configuration, "net10.0",
         "Ingestion.SampleSubscriber.dll");
 
     public string Output { get { lock (output) return output.ToString(); } }

@@ -7,7 +7,8 @@ namespace Ingestion.IntegrationTests;
 
 /// <summary>
 /// The faults Ingestion.TestSupport injects keep what a crash would keep: PostgreSQL killed with kill -9 comes back on
-/// the same port with every row it acknowledged (when not ephemeral); RabbitMQ stopped, or killed, comes back with its durable queue and persistent
+/// the same port with every row it acknowledged (when not ephemeral); RabbitMQ stopped, or killed, comes back with its durable queue and
+/// persistent
 /// messages. Servers of their own, not the shared ones.
 /// </summary>
 public sealed class ThrowawayServersTests

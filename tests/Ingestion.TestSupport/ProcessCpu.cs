@@ -16,7 +16,8 @@ public static class ProcessCpu
         return TimeSpan.FromSeconds(stats.Sum(s => s.Own + s.Children) / TicksPerSecond);
     }
 
-    /// <summary>A process's parent, its own ticks (utime + stime), its reaped children's (cutime + cstime), and whether it is a zombie.</summary>
+    /// <summary>A process's parent, its own ticks (utime + stime), its reaped children's (cutime + cstime), and whether it is a
+    /// zombie.</summary>
     public sealed record ProcStat(int Ppid, long Own, long Children, bool IsZombie = false);
 
     public static ProcStat? Stat(int pid)

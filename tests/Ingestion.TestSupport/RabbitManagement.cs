@@ -19,7 +19,8 @@ public sealed class RabbitManagement(string host, int managementPort) : IDisposa
     {
         BaseAddress = new Uri($"http://{host}:{managementPort}/api/"),
         Timeout = TimeSpan.FromSeconds(10),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest"))) },
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest"))) },
     };
 
     static string Path(string vhost, string queue) => $"queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}";
@@ -48,8 +49,10 @@ public sealed class RabbitManagement(string host, int managementPort) : IDisposa
     public async Task<long> MessageCountAsync(string vhost, string queue, CancellationToken ct = default) =>
         (await QueueAsync(queue, vhost, ct))?.Messages ?? -1;
 
-    /// <summary>Polls <see cref="MessageCountAsync"/> every second until it gives <paramref name="expected"/>; returns the last figure.</summary>
-    public async Task<long> WaitForMessagesAsync(string vhost, string queue, long expected, TimeSpan timeout, CancellationToken ct = default)
+    /// <summary>Polls <see cref="MessageCountAsync"/> every second until it gives <paramref name="expected"/>; returns the last
+    /// figure.</summary>
+    public async Task<long> WaitForMessagesAsync(string vhost, string queue, long expected, TimeSpan timeout,
+        CancellationToken ct = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         var messages = await MessageCountAsync(vhost, queue, ct);
@@ -65,7 +68,8 @@ public sealed class RabbitManagement(string host, int managementPort) : IDisposa
     public async Task PurgeAsync(string vhost, string queue) =>
         (await http.DeleteAsync(Path(vhost, queue) + "/contents")).EnsureSuccessStatusCode();
 
-    /// <summary>Takes up to <paramref name="count"/> messages of a queue; with <paramref name="requeue"/> they are put back (a look, not a take).</summary>
+    /// <summary>Takes up to <paramref name="count"/> messages of a queue; with <paramref name="requeue"/> they are put back (a look, not a
+    /// take).</summary>
     public async Task<IReadOnlyList<JsonElement>> GetMessagesAsync(string vhost, string queue, int count, bool requeue = true)
     {
         var response = await http.PostAsJsonAsync(Path(vhost, queue) + "/get",

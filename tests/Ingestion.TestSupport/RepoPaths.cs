@@ -28,7 +28,8 @@ public static class RepoPaths
 
     /// <summary>services/S/Ingestion.S/bin/CONFIGURATION/net10.0/Ingestion.S.dll (e.g. <c>ServiceDll("Indexer")</c>).</summary>
     public static string ServiceDll(string service, string? configuration = null) =>
-        Path.Combine(Root, "services", service, $"Ingestion.{service}", "bin", configuration ?? Configuration, "net10.0", $"Ingestion.{service}.dll");
+        Path.Combine(Root, "services", service, $"Ingestion.{service}", "bin", configuration
+            ?? Configuration, "net10.0", $"Ingestion.{service}.dll");
 
     static string? FindRoot(string start)
     {

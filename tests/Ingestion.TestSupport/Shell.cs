@@ -19,7 +19,8 @@ public static class Shell
         return output;
     }
 
-    /// <summary>Runs a deploy/local script (postgres.sh, rabbitmq.sh, dashboard.sh) with bash; its output goes to <paramref name="log"/>.</summary>
+    /// <summary>Runs a deploy/local script (postgres.sh, rabbitmq.sh, dashboard.sh) with bash; its output goes to <paramref
+    /// name="log"/>.</summary>
     public static async Task<string> DeployScriptAsync(string script, TextWriter? log, params string[] args)
     {
         var output = await RunAsync("bash", [Path.Combine(RepoPaths.Deploy, script), .. args]);

@@ -13,7 +13,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     readonly bool ephemeral;
     readonly TextWriter? log;
 
-    ThrowawayPostgres(string dir, int port, bool ephemeral, TextWriter? log) => (Dir, Port, this.ephemeral, this.log) = (dir, port, ephemeral, log);
+    ThrowawayPostgres(string dir, int port, bool ephemeral, TextWriter? log) =>
+        (Dir, Port, this.ephemeral, this.log) = (dir, port, ephemeral, log);
 
     /// <summary>The folder given to postgres.sh.</summary>
     public string Dir { get; }
@@ -38,7 +39,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database={database}";
 
     /// <summary>The folder that holds data/ (Dir, or the /tmp folder postgres.sh used when the postgres user cannot reach Dir).</summary>
-    string RealDir => File.Exists(Path.Combine(Dir, "datadir-location")) ? File.ReadAllText(Path.Combine(Dir, "datadir-location")).Trim() : Dir;
+    string RealDir => File.Exists(Path.Combine(Dir, "datadir-location")) ? File.ReadAllText(Path.Combine(Dir, "datadir-location")).Trim()
+        : Dir;
 
     string PidFile => Path.Combine(RealDir, "data", "postmaster.pid");
 
@@ -72,7 +74,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     /// <summary>A fast shutdown (pg_ctl stop -m fast); fine when it is not running.</summary>
     public Task StopAsync() => Shell.DeployScriptAsync("postgres.sh", log, "stop", Dir);
 
-    /// <summary>Starts it again on the same port and data (after <see cref="Kill9Async"/> or <see cref="StopAsync"/>); stops it first if it runs.</summary>
+    /// <summary>Starts it again on the same port and data (after <see cref="Kill9Async"/> or <see cref="StopAsync"/>); stops it first if it
+    /// runs.</summary>
     public async Task RestartAsync()
     {
         if (IsRunning) await StopAsync();
@@ -93,5 +96,6 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         }
     }
 
-    internal static string TempDir(string what) => Path.Combine(Path.GetTempPath(), $"ingestion-{what}-{Guid.NewGuid().ToString("N")[..8]}");
+    internal static string TempDir(string what) =>
+        Path.Combine(Path.GetTempPath(), $"ingestion-{what}-{Guid.NewGuid().ToString("N")[..8]}");
 }

@@ -19,7 +19,8 @@ public sealed class ThrowawayRabbit : IAsyncDisposable
     public int AmqpPort { get; } = FreePort.Next();
     public int ManagementPort { get; } = FreePort.Next();
 
-    /// <summary>Starts a node in <paramref name="dir"/> (default: a new folder under the temp folder); the script's output goes to <paramref name="log"/>.</summary>
+    /// <summary>Starts a node in <paramref name="dir"/> (default: a new folder under the temp folder); the script's output goes to
+    /// <paramref name="log"/>.</summary>
     public static async Task<ThrowawayRabbit> StartAsync(string? dir = null, TextWriter? log = null)
     {
         var rabbit = new ThrowawayRabbit(dir ?? ThrowawayPostgres.TempDir("rabbitmq"), log);

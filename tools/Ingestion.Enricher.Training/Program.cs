@@ -4,18 +4,21 @@ using Ingestion.Enricher.Domain.Entities.Model;
 using Ingestion.Tools.NerTraining;
 
 // Trains the enricher's averaged-perceptron entity model from ../shared/corpus/ner:
-//   dotnet run -c Release --project tools/Ingestion.Enricher.Training [-- --corpus DIR] [--output FILE] [--epochs N] [--seed N] [--holdout N [--fold K] [--holdout-output FILE]] [--beam N]
+// dotnet run -c Release --project tools/Ingestion.Enricher.Training [-- --corpus DIR] [--output FILE] [--epochs N] [--seed N] [--holdout N
+// [--fold K] [--holdout-output FILE]] [--beam N]
 // --beam N: train as a structured perceptron over a beam of N tag histories (default PerceptronRecognizer.BeamWidth; 1 = greedy).
 // `-- clusters` instead builds the word-cluster table the model's features read (WordClusterBuilder; run it before training).
 // Training data: wikigold (CC-BY 4.0), the Broad Twitter Corpus (CC-BY 4.0), UNER English-EWT dev split (CC BY-SA 4.0).
 // The UNER test split is never read: it is what `Ingestion.Evaluation ner` measures.
-// --holdout N [--fold K] keeps every N-th UNER dev document (the K-th of each N, default 0; all its sentences) out of training and reports F1 on them (for
+// --holdout N [--fold K] keeps every N-th UNER dev document (the K-th of each N, default 0; all its sentences) out of training and reports
+// F1 on them (for
 // development only); --holdout-output FILE writes the held-out sentences as spans.jsonl, for `Ingestion.Evaluation ner
 // FILE --model MODEL`. Whole documents, because a document's sentences share their names: holding out single
 // sentences let the model see the same entities in training and scored it too well (0.82 against 0.69 on the test split).
 var root = FindRoot();
 var corpus = Option("--corpus") ?? Path.Combine(root, "..", "shared", "corpus", "ner");
-var output = Option("--output") ?? Path.Combine(root, "services", "Enricher", "Ingestion.Enricher.Domain", "Entities", "Model", "ner-perceptron.bin.gz");
+var output = Option("--output")
+    ?? Path.Combine(root, "services", "Enricher", "Ingestion.Enricher.Domain", "Entities", "Model", "ner-perceptron.bin.gz");
 var epochs = int.Parse(Option("--epochs") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
 var seed = int.Parse(Option("--seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture);
 var holdout = int.Parse(Option("--holdout") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
@@ -71,7 +74,9 @@ var data = raw.Select(r =>
 }).ToList();
 
 var model = new AveragedPerceptron();
-var beam = int.Parse(Option("--beam") ?? PerceptronRecognizer.BeamWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+var beam = int.Parse(Option("--beam")
+    ?? PerceptronRecognizer.BeamWidth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    System.Globalization.CultureInfo.InvariantCulture);
 var tagger = new PerceptronTagger(model, beam);
 var random = new Random(seed);
 var order = Enumerable.Range(0, data.Count).ToArray();

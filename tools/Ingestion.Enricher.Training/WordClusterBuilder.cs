@@ -61,7 +61,8 @@ public static class WordClusterBuilder
         return words.Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Spherical k-means: each vector goes to the centroid it has the largest dot product with; centroids are re-normalised means.</summary>
+    /// <summary>Spherical k-means: each vector goes to the centroid it has the largest dot product with; centroids are re-normalised
+    /// means.</summary>
     private static int[] KMeans(float[][] vectors, int k, int seed, Stopwatch clock)
     {
         var n = vectors.Length;

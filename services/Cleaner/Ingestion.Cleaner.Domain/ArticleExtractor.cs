@@ -14,7 +14,7 @@ public sealed partial class ArticleExtractor
 {
     private const int SniffChars = 8192;
 
-    private readonly ExtractorOptions _options;
+    private readonly ExtractorOptions options;
 
     public ArticleExtractor() : this(ExtractorOptions.Default)
     {
@@ -23,11 +23,12 @@ public sealed partial class ArticleExtractor
     public ArticleExtractor(ExtractorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
+        this.options = options;
         BodyDecoder.EnsureInitialised();
     }
 
-    [GeneratedRegex(@"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|span|section|main|h[1-6]|table|ul|li|br|a\s)[\s>/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|span|section|main|h[1-6]|table|ul|li|br|a\s)[\s>/]",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MarkupTag();
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-:.]{1,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -39,12 +40,14 @@ public sealed partial class ArticleExtractor
         var clock = Stopwatch.StartNew();
         var body = input.Body ?? [];
 
-        if (body.Length > _options.MaxInputBytes)
-            return Reject(RejectReasons.TooLarge, $"the page is {body.Length:N0} bytes; the cleaner reads at most {_options.MaxInputBytes:N0}", body.Length, 0, clock);
+        if (body.Length > options.MaxInputBytes)
+            return Reject(RejectReasons.TooLarge,
+                $"the page is {body.Length:N0} bytes; the cleaner reads at most {options.MaxInputBytes:N0}", body.Length, 0, clock);
         if (body.Length == 0)
             return Reject(RejectReasons.Empty, "the page is empty (0 bytes)", 0, 0, clock);
         if (LooksBinary(body))
-            return Reject(RejectReasons.UnsupportedContent, $"the page is not text (content type '{input.ContentType}')", body.Length, 0, clock);
+            return Reject(RejectReasons.UnsupportedContent, $"the page is not text (content type '{input.ContentType}')", body.Length, 0,
+                clock);
 
         var mediaType = (input.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         var charset = input.Charset;
@@ -65,16 +68,17 @@ public sealed partial class ArticleExtractor
 
         var decoded = BodyDecoder.Decode(body, charset, markup);
         var draft = markup
-            ? HtmlArticleExtractor.Extract(decoded.Text, input.Url, _options)
-            : TextDumpExtractor.Extract(decoded.Text, _options);
+            ? HtmlArticleExtractor.Extract(decoded.Text, input.Url, options)
+            : TextDumpExtractor.Extract(decoded.Text, options);
 
-        var (page, reason, detail) = ArticleAssembler.Assemble(draft, input.Item, preferFeedTitle: !markup, _options);
+        var (page, reason, detail) = ArticleAssembler.Assemble(draft, input.Item, preferFeedTitle: !markup, options);
         if (reason is not null)
         {
             var seen = new ExtractionStats(body.Length, 0, 0, draft.Dropped + draft.Paragraphs.Count, clock.Elapsed.TotalMilliseconds);
             return ExtractionResult.Rejected(reason, detail ?? reason, seen, page);
         }
-        var stats = new ExtractionStats(body.Length, page.Paragraphs.Sum(p => p.Length), page.Paragraphs.Count, draft.Dropped, clock.Elapsed.TotalMilliseconds);
+        var stats = new ExtractionStats(body.Length, page.Paragraphs.Sum(p => p.Length), page.Paragraphs.Count, draft.Dropped,
+            clock.Elapsed.TotalMilliseconds);
         return ExtractionResult.Accepted(page, stats);
     }
 
@@ -84,7 +88,8 @@ public sealed partial class ArticleExtractor
     private static bool StartsAsHtml(string head)
     {
         var t = head.TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n');
-        return t.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+        return t.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool LooksLikeMarkup(string head)
@@ -102,7 +107,8 @@ public sealed partial class ArticleExtractor
     {
         if (body.Length >= 2 && (body[0] == 0xFF && body[1] == 0xFE || body[0] == 0xFE && body[1] == 0xFF)) return false;
         ReadOnlySpan<byte> head = body.AsSpan(0, Math.Min(body.Length, 1024));
-        if (head.StartsWith("%PDF"u8) || head.Length >= 4 && head[0] == 0x89 && head[1..4].SequenceEqual("PNG"u8) || head.StartsWith("GIF8"u8)
+        if (head.StartsWith("%PDF"u8) || head.Length >= 4 && head[0] == 0x89 && head[1..4].SequenceEqual("PNG"u8)
+            || head.StartsWith("GIF8"u8)
             || head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF
             || head.StartsWith("PK\x03\x04"u8) || head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
             return true;

@@ -42,7 +42,8 @@ public sealed class CleaningStage(ArticleExtractor extractor, StageResultStore s
             var seen = result.RefusedPage;
             return StageOutcome<ArticleCleaned>.Rejected(new ArticleRejected(page.ArticleId, page.Revision, page.Url, "cleaner",
                 result.RejectReason ?? "not-an-article", result.RejectDetail ?? "", DateTimeOffset.UtcNow,
-                Title: string.IsNullOrEmpty(seen?.Title) ? null : seen.Title, Published: seen?.Published?.ToUniversalTime(), Language: seen?.Language));
+                Title: string.IsNullOrEmpty(seen?.Title) ? null
+                    : seen.Title, Published: seen?.Published?.ToUniversalTime(), Language: seen?.Language));
         }
 
         var article = a.ToCleanedArticle(page.ArticleId, page.Revision, page.FinalUrl, page.Source, page.FetchedAt);

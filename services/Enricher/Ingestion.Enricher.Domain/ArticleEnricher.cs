@@ -33,29 +33,32 @@ public sealed class ArticleEnricher
     public const int WordsPerMinute = 230;
     public const int KeywordCount = 10;
 
-    private readonly IEntityRecognizer _recognizer;
-    private readonly KeyphraseExtractor _keyphrases;
-    private readonly QuoteExtractor _quotes;
-    private readonly LanguageGuesser _language;
-    private readonly TextLanguage _textLanguage;
-    private readonly ArticleEncoder? _encoder;
+    private readonly IEntityRecognizer recognizer;
+    private readonly KeyphraseExtractor keyphrases;
+    private readonly QuoteExtractor quotes;
+    private readonly LanguageGuesser language;
+    private readonly TextLanguage textLanguage;
+    private readonly ArticleEncoder? encoder;
 
     public ArticleEnricher() : this(null)
     {
     }
 
-    /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see cref="CombinedRecognizer"/>).</param>
-    /// <param name="identifyLanguage">When the article declares no language and is not plainly English: Lingua (true) or only the stopword profiles (false).</param>
-    /// <param name="encoder">Fills <see cref="Enrichment.Embedding"/> when given (optional: it costs time and memory, see docs/enricher.md); not disposed here.</param>
+    /// <param name="recognizer">The entity recogniser; when null, the rules plus the trained model (<see
+    /// cref="CombinedRecognizer"/>).</param>
+    /// <param name="identifyLanguage">When the article declares no language and is not plainly English: Lingua (true) or only the stopword
+    /// profiles (false).</param>
+    /// <param name="encoder">Fills <see cref="Enrichment.Embedding"/> when given (optional: it costs time and memory, see
+    /// docs/enricher.md); not disposed here.</param>
     public ArticleEnricher(IEntityRecognizer? recognizer, bool identifyLanguage = true, ArticleEncoder? encoder = null)
     {
-        _encoder = encoder;
-        _textLanguage = identifyLanguage ? TextLanguage.Default : new TextLanguage(LanguageGuesser.Default, null);
+        this.encoder = encoder;
+        textLanguage = identifyLanguage ? TextLanguage.Default : new TextLanguage(LanguageGuesser.Default, null);
         var gazetteer = Gazetteer.Default;
-        _recognizer = recognizer ?? new CombinedRecognizer(new EntityRecognizer(gazetteer), PerceptronRecognizer.Default, gazetteer);
-        _keyphrases = new KeyphraseExtractor(gazetteer);
-        _quotes = new QuoteExtractor(gazetteer);
-        _language = LanguageGuesser.Default;
+        this.recognizer = recognizer ?? new CombinedRecognizer(new EntityRecognizer(gazetteer), PerceptronRecognizer.Default, gazetteer);
+        keyphrases = new KeyphraseExtractor(gazetteer);
+        quotes = new QuoteExtractor(gazetteer);
+        language = LanguageGuesser.Default;
     }
 
     /// <summary>The body text that mention offsets refer to: the paragraphs joined by a blank line.</summary>
@@ -69,15 +72,15 @@ public sealed class ArticleEnricher
         var body = BodyOf(article);
         var text = new AnalyzedText(body);
 
-        var recognition = _recognizer.Recognize(text);
+        var recognition = recognizer.Recognize(text);
         var entities = EntityCanonicalizer.Canonicalize(body, recognition.Entities);
         var datelineLength = Summarizer.DatelineLength(body, article.Dateline);
         var excluded = recognition.Titles.Append((0, datelineLength)).ToList();
-        var language = LanguageGuesser.Normalise(article.Language) ?? _textLanguage.Identify(body);
-        var stopwords = language is null or "en" ? null : _language.StopwordsFor(language);
-        var keyphrases = _keyphrases.Extract(text, entities, excluded, KeywordCount, stopwords);
+        var language = LanguageGuesser.Normalise(article.Language) ?? textLanguage.Identify(body);
+        var stopwords = language is null or "en" ? null : this.language.StopwordsFor(language);
+        var keyphrases = this.keyphrases.Extract(text, entities, excluded, KeywordCount, stopwords);
         var keywords = keyphrases.Select(k => k.Text).ToList();
-        var quotes = _quotes.Extract(text, entities);
+        var quotes = this.quotes.Extract(text, entities);
         var quoteRanges = quotes.SelectMany(q => q.Parts).ToList();
         var summary = Summarizer.Summarize(text, keywords, quoteRanges, article.Dateline);
 
@@ -85,7 +88,7 @@ public sealed class ArticleEnricher
         var readingMinutes = Math.Max(1, (int)Math.Round(wordCount / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
         var fingerprint = SimHash.ToHex(SimHash.Compute(body));
         var dates = MentionedDates.Find(body, article.Published);
-        var embedding = _encoder?.Encode(article);
+        var embedding = encoder?.Encode(article);
 
         var enrichment = new Enrichment(
             language,

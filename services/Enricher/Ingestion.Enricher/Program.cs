@@ -5,8 +5,10 @@ using Ingestion.Enricher.Domain.Embeddings;
 using Ingestion.Hosting;
 using Ingestion.Hosting.Stages;
 
-var builder = IngestionHost.CreateBuilder("enricher", args, bus => bus.AddConsumer<ArticleCleanedConsumer, ArticleCleanedConsumerDefinition>());
-// The MiniLM article encoder (Enrichment.Embedding) is optional: off by default, it adds ~26 ms of CPU per article and ~140 MB (docs/enricher.md).
+var builder = IngestionHost.CreateBuilder("enricher", args, bus =>
+    bus.AddConsumer<ArticleCleanedConsumer, ArticleCleanedConsumerDefinition>());
+// The MiniLM article encoder (Enrichment.Embedding) is optional: off by default, it adds ~26 ms of CPU per article and ~140 MB
+// (docs/enricher.md).
 var encoder = builder.Configuration.GetSection("Enricher:Encoder");
 if (encoder.GetValue("Enabled", false))
 {

@@ -17,7 +17,8 @@ public sealed class FetchWorker(ArticlePublisher publisher, FolderIngestor folde
     {
         foreach (var feed in options.Feeds.Where(f => !string.IsNullOrWhiteSpace(f.Url)))
             await monitor.WaitOutAsync(token => feeds.AddAsync(feed.Url, feed.Name ?? feed.Url, null, token), ct);
-        var seedFiles = options.FeedSeedFiles.Concat(options.Folders.Select(f => Path.Combine(f, "feeds.json"))).Where(File.Exists).Distinct();
+        var seedFiles = options.FeedSeedFiles.Concat(options.Folders.Select(f =>
+            Path.Combine(f, "feeds.json"))).Where(File.Exists).Distinct();
         foreach (var file in seedFiles)
         {
             try

@@ -15,7 +15,8 @@ public sealed class FetcherOptions
     public List<string> FeedSeedFiles { get; set; } = [];
     /// <summary>Seconds between two scans of the folders (and retries of unpublished pages).</summary>
     public int CycleSeconds { get; set; } = 10;
-    /// <summary>Seconds between two polls of a feed whose publishing rhythm is not known yet (and the base of the failure backoff).</summary>
+    /// <summary>Seconds between two polls of a feed whose publishing rhythm is not known yet (and the base of the failure
+    /// backoff).</summary>
     public int FeedPollSeconds { get; set; } = 300;
     /// <summary>A feed is never polled more often than this (seconds; a smaller FeedPollSeconds lowers it).</summary>
     public int FeedMinPollSeconds { get; set; } = 60;

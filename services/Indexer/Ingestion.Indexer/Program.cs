@@ -12,7 +12,8 @@ var builder = IngestionHost.CreateBuilder("indexer", args, bus =>
 });
 // Text vectors built in this process (0 entries: PostgreSQL builds them all) and sent as bytes; see docs/indexer.md.
 builder.Services.AddSingleton(new DataSourceConfiguration(TsVectorBytesResolverFactory.AddTo));
-builder.Services.AddSingleton(new TextVectors(builder.Configuration.GetValue("Indexer:TextVectorCacheEntries", TextVectors.DefaultCachedEntries)));
+builder.Services.AddSingleton(new TextVectors(builder.Configuration.GetValue("Indexer:TextVectorCacheEntries",
+    TextVectors.DefaultCachedEntries)));
 builder.Services.AddSingleton<ArticleIndex>();
 // Messages consumed at once are written in shared batches (Indexer:Writers, :MaxBatch, :InFlight; docs/indexer.md).
 builder.Services.AddSingleton(builder.Configuration.GetSection("Indexer").Get<IndexingOptions>() ?? new IndexingOptions());

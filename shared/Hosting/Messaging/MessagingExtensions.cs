@@ -16,7 +16,8 @@ public static class MessagingExtensions
     /// <c>_error</c> queue; and the in-memory outbox publishes a consumer's messages only after it finished (its
     /// transaction committed) and before the message is acknowledged.
     /// </summary>
-    public static WebApplicationBuilder AddIngestionMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    public static WebApplicationBuilder AddIngestionMessaging(this WebApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var options = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         var resilience = builder.Configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions();

@@ -9,7 +9,8 @@ namespace Ingestion.Hosting.Persistence;
 /// <summary>A service's addition to its data source before it is built (e.g. a type converter); registered as a singleton.</summary>
 public sealed record DataSourceConfiguration(Action<NpgsqlDataSourceBuilder> Configure);
 
-/// <summary>Migrations of a shared store a service uses (e.g. <c>AddStageResults</c>), applied after the service's own; a singleton.</summary>
+/// <summary>Migrations of a shared store a service uses (e.g. <c>AddStageResults</c>), applied after the service's own; a
+/// singleton.</summary>
 public sealed record SharedMigrations(System.Reflection.Assembly Assembly);
 
 public static class PostgresExtensions

@@ -39,7 +39,8 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, string s
                     applied_at timestamptz not null default now(), primary key (component, version));
                 """, transaction: tx);
             var applied = await conn.ExecuteScalarAsync<int>(
-                "select count(*) from schema_migrations where component = @component and version = @version", new { component, version }, tx);
+                "select count(*) from schema_migrations where component = @component and version = @version", new { component, version },
+                    tx);
             if (applied > 0) { await tx.RollbackAsync(ct); continue; }
             await conn.ExecuteAsync(sql, transaction: tx);
             await conn.ExecuteAsync("insert into schema_migrations (component, version, name) values (@component, @version, @name)",
@@ -68,7 +69,8 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, string s
     }
 
     static string ValidSchema(string schema) =>
-        SchemaName().IsMatch(schema) ? schema : throw new ArgumentException($"Invalid schema name '{schema}': use lower-case letters, digits and _.");
+        SchemaName().IsMatch(schema) ? schema
+            : throw new ArgumentException($"Invalid schema name '{schema}': use lower-case letters, digits and _.");
 
     [GeneratedRegex(@"Migrations\.(?<v>\d{4})_(?<n>[A-Za-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();

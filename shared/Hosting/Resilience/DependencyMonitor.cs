@@ -61,7 +61,8 @@ public sealed class DependencyMonitor(ResilienceOptions options, ILogger<Depende
         if (!outage.CeilingReported && now - outage.Since > options.OutageCeiling)
         {
             outage.CeilingReported = true;
-            logger.LogCritical("{Dependency} has been unreachable for {Seconds:0} s, longer than Resilience:OutageCeilingSeconds ({Ceiling} s): "
+            logger.LogCritical("{Dependency} has been unreachable for {Seconds:0} s, longer than Resilience:OutageCeilingSeconds "
+                + "({Ceiling} s): "
                 + "messages that still cannot be processed now go to their _error queues, to be replayed once it is back",
                 Name(dependency), (now - outage.Since).TotalSeconds, options.OutageCeilingSeconds);
         }
@@ -127,6 +128,7 @@ public sealed class DependencyMonitor(ResilienceOptions options, ILogger<Depende
         var innermost = error;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;
         var message = error.Message.Length > 200 ? error.Message[..200] + "…" : error.Message;
-        return innermost == error ? $"{error.GetType().Name}: {message}" : $"{error.GetType().Name}: {message} ({innermost.GetType().Name}: {innermost.Message})";
+        return innermost == error ? $"{error.GetType().Name}: {message}"
+            : $"{error.GetType().Name}: {message} ({innermost.GetType().Name}: {innermost.Message})";
     }
 }

@@ -23,7 +23,8 @@ public sealed class ResilienceOptions
 
     public TimeSpan OutageCeiling => TimeSpan.FromSeconds(OutageCeilingSeconds);
 
-    /// <summary>The pauses between attempts while a dependency is away: 1, 2, 4 ... s up to the longest, adding up to the ceiling.</summary>
+    /// <summary>The pauses between attempts while a dependency is away: 1, 2, 4 ... s up to the longest, adding up to the
+    /// ceiling.</summary>
     public TimeSpan[] WaitIntervals()
     {
         var intervals = new List<TimeSpan>();

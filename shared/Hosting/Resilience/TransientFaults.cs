@@ -21,7 +21,8 @@ public static class TransientFaults
     /// connect now, 57014 a statement timeout or cancel), system errors (58), a read-only transaction on a standby
     /// (25006), serialization failure (40001), deadlock (40P01), lock not available (55P03).
     /// </summary>
-    static readonly string[] TransientStates = ["25006", "40001", "40P01", "55P03", "55006", "57014", "57P01", "57P02", "57P03", "57P04", "57P05"];
+    static readonly string[] TransientStates = ["25006", "40001", "40P01", "55P03", "55006", "57014", "57P01", "57P02", "57P03", "57P04",
+        "57P05"];
     static readonly string[] TransientClasses = ["08", "53", "58"];
 
     /// <summary>The dependency whose absence caused <paramref name="error"/>, or null when the failure is not transient.</summary>

@@ -12,7 +12,8 @@ public sealed class ServiceTelemetry : IDisposable
         Meter = new Meter(service.TelemetryName);
         Processed = Meter.CreateCounter<long>("ingestion.stage.processed", "{message}", "Messages a stage handled, by outcome.");
         Duration = Meter.CreateHistogram<double>("ingestion.stage.duration", "ms", "Time a stage spent on one message.");
-        EndToEnd = Meter.CreateHistogram<double>("ingestion.end_to_end.duration", "ms", "Time from fetch to indexed, per article revision.");
+        EndToEnd = Meter.CreateHistogram<double>("ingestion.end_to_end.duration", "ms",
+            "Time from fetch to indexed, per article revision.");
     }
 
     public ActivitySource Source { get; }

@@ -26,7 +26,8 @@ public static class TelemetryExtensions
         if (builder.Configuration.GetValue("Logging:Json", false))
             builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
         else
-            builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+            builder.Logging.AddSimpleConsole(o =>
+                { o.IncludeScopes = true; o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         builder.Logging.AddOpenTelemetry(o => { o.IncludeScopes = true; o.IncludeFormattedMessage = true; });
         // A dependency that is away is told once by the DependencyMonitor, not once per message retried (MassTransit's
         // R-RETRY warnings and reconnection attempts, each with its stack trace) nor once per health probe; a message given

@@ -18,7 +18,8 @@ public class FeedLinkFinderTests
             </head><body></body></html>
             """;
         var links = FeedLinkFinder.Find(html, "https://example.org/section/page.html");
-        Assert.Equal(["https://example.org/feed.xml", "https://other.example/atom", "https://example.org/section/feed.json"], links.Select(l => l.Url));
+        Assert.Equal(["https://example.org/feed.xml", "https://other.example/atom", "https://example.org/section/feed.json"],
+            links.Select(l => l.Url));
         Assert.Equal("Main", links[0].Title);
         Assert.Equal("/feed.xml", links[0].Href);
         Assert.Equal("application/atom+xml", links[1].Type);

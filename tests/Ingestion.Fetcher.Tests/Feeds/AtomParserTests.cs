@@ -124,7 +124,8 @@ public class AtomParserTests
     public void Base64ContentIn03()
     {
         var encoded = Convert.ToBase64String("<p>decoded</p>"u8.ToArray());
-        var feed = Parse($"""<feed xmlns="http://purl.org/atom/ns#"><entry><content type="text/html" mode="base64">{encoded}</content></entry></feed>""");
+        var feed =
+            Parse($"""<feed xmlns="http://purl.org/atom/ns#"><entry><content type="text/html" mode="base64">{encoded}</content></entry></feed>""");
         Assert.Equal("<p>decoded</p>", feed.Items[0].ContentHtml);
     }
 

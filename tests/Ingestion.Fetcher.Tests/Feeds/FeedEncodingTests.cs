@@ -93,7 +93,8 @@ public class MojibakeTests
     [Fact]
     public void FeedTitlesAreRepairedInUtf8Documents()
     {
-        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><item><title>KÃ¶ln</title></item></channel></rss>"), null, null, null);
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><item><title>KÃ¶ln</title></item></channel></rss>"
+            + ""), null, null, null);
         Assert.Equal("Köln", feed.Items[0].Info.Title);
         Assert.Contains(feed.Repairs, r => r.Contains("double-encoded"));
     }

@@ -22,7 +22,8 @@ public class HtmlSanitizerTests
     [Theory]
     // The text of an iframe (which HTML parsers read as raw text) is sanitized as HTML in its place.
     [InlineData("safe<iframe src=\"http://e.com/\"> <b>description</b></iframe>", "safe <b>description</b>")]
-    [InlineData("<iframe><b>x</b><script>alert(1)</script><img src=\"http://e.com/i.png\" onerror=\"alert(1)\"></iframe>", "<b>x</b><img src=\"http://e.com/i.png\" />")]
+    [InlineData("<iframe><b>x</b><script>alert(1)</script><img src=\"http://e.com/i.png\" onerror=\"alert(1)\"></iframe>",
+        "<b>x</b><img src=\"http://e.com/i.png\" />")]
     // object's fallback content is kept; its params are not.
     [InlineData("safe<object classid=\"clsid:x\"><param name=\"a\" value=\"b\"> <b>description</b></object>", "safe <b>description</b>")]
     // Harmless elements feedparser keeps.
@@ -35,21 +36,29 @@ public class HtmlSanitizerTests
     public void KeepsHarmlessContent(string input, string expected) => Assert.Equal(expected, HtmlSanitizer.Sanitize(input));
 
     [Theory]
-    [InlineData("<svg onload=\"alert(1)\"><script>alert(1)</script><circle r=\"5\" fill=\"#f00\"/></svg>", "<svg><circle r=\"5\" fill=\"#f00\"></circle></svg>")]
+    [InlineData("<svg onload=\"alert(1)\"><script>alert(1)</script><circle r=\"5\" fill=\"#f00\"/></svg>",
+        "<svg><circle r=\"5\" fill=\"#f00\"></circle></svg>")]
     [InlineData("<svg><a xlink:href=\"javascript:alert(1)\"><text>t</text></a></svg>", "<svg><a><text>t</text></a></svg>")]
-    [InlineData("<svg><a xlink:href=\"http://e.com/\"><text>t</text></a></svg>", "<svg><a xlink:href=\"http://e.com/\"><text>t</text></a></svg>")]
-    [InlineData("<svg><circle fill=\"url(javascript:alert(1))\" stroke=\"url(#grad)\"/></svg>", "<svg><circle stroke=\"url(#grad)\"></circle></svg>")]
-    [InlineData("<svg><foreignObject><img src=x onerror=alert(1)></foreignObject><animate attributeName=\"href\" values=\"javascript:alert(1)\"/><set attributeName=\"onclick\" to=\"alert(1)\"/></svg>", "<svg></svg>")]
-    [InlineData("<math href=\"javascript:alert(1)\"><mi>x</mi><annotation-xml encoding=\"text/html\"><img src=x onerror=alert(1)></annotation-xml></math>", "<math><mi>x</mi></math>")]
-    [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>", "<math><mtext><table></table></mtext></math>")]
-    public void KeepsSvgAndMathThroughTheirAllowLists(string input, string expected) => Assert.Equal(expected, HtmlSanitizer.Sanitize(input));
+    [InlineData("<svg><a xlink:href=\"http://e.com/\"><text>t</text></a></svg>",
+        "<svg><a xlink:href=\"http://e.com/\"><text>t</text></a></svg>")]
+    [InlineData("<svg><circle fill=\"url(javascript:alert(1))\" stroke=\"url(#grad)\"/></svg>",
+        "<svg><circle stroke=\"url(#grad)\"></circle></svg>")]
+    [InlineData("<svg><foreignObject><img src=x onerror=alert(1)></foreignObject><animate attributeName=\"href\" "
+        + "values=\"javascript:alert(1)\"/><set attributeName=\"onclick\" to=\"alert(1)\"/></svg>", "<svg></svg>")]
+    [InlineData("<math href=\"javascript:alert(1)\"><mi>x</mi><annotation-xml encoding=\"text/html\"><img src=x "
+        + "onerror=alert(1)></annotation-xml></math>", "<math><mi>x</mi></math>")]
+    [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+        "<math><mtext><table></table></mtext></math>")]
+    public void KeepsSvgAndMathThroughTheirAllowLists(string input, string expected) =>
+        Assert.Equal(expected, HtmlSanitizer.Sanitize(input));
 
     [Theory]
     [InlineData("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">x</p></noscript>")]
     [InlineData("<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">")]
     [InlineData("<iframe><iframe><iframe><script>alert(1)</script></iframe></iframe></iframe>")]
     [InlineData("<xmp><script>alert(1)</script></xmp><noembed><img src=x onerror=alert(1)></noembed>")]
-    [InlineData("<a href=\"java\nscript:alert(1)\">x</a><img src=\"  javascript:alert(1)\"><div style=\"width: expression(alert(1))\">d</div>")]
+    [InlineData("<a href=\"java\nscript:alert(1)\">x</a><img src=\"  javascript:alert(1)\"><div style=\"width: "
+        + "expression(alert(1))\">d</div>")]
     public void NothingActiveSurvives(string input)
     {
         var html = HtmlSanitizer.Sanitize(input) ?? "";
@@ -57,10 +66,12 @@ public class HtmlSanitizerTests
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!DOCTYPE html><body>" + html);
         foreach (var element in document.All)
         {
-            Assert.DoesNotContain(element.LocalName, new[] { "script", "style", "iframe", "object", "embed", "foreignobject", "animate", "set" });
+            Assert.DoesNotContain(element.LocalName,
+                new[] { "script", "style", "iframe", "object", "embed", "foreignobject", "animate", "set" });
             foreach (var attribute in element.Attributes)
             {
-                Assert.False(attribute.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{element.LocalName}@{attribute.Name} in {html}");
+                Assert.False(attribute.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase),
+                    $"{element.LocalName}@{attribute.Name} in {html}");
                 Assert.NotEqual("style", attribute.LocalName);
                 Assert.DoesNotMatch(@"(?i)^\s*(javascript|vbscript|data)\s*:", attribute.Value);
             }
@@ -69,7 +80,8 @@ public class HtmlSanitizerTests
 
     [Fact]
     public void ResolvesRelativeUrls() =>
-        Assert.Equal("<a href=\"https://e.com/dir/x.html\">x</a>", HtmlSanitizer.Sanitize("<a href=\"x.html\">x</a>", new Uri("https://e.com/dir/feed")));
+        Assert.Equal("<a href=\"https://e.com/dir/x.html\">x</a>",
+            HtmlSanitizer.Sanitize("<a href=\"x.html\">x</a>", new Uri("https://e.com/dir/feed")));
 
     [Theory]
     [InlineData("<p>One</p><p>Two &amp; three</p>", "One Two & three")]

@@ -56,7 +56,8 @@ public class JsonFeedParserTests
     [Fact]
     public void JsonFeed10AuthorObject()
     {
-        var feed = Parse("""{"version":"https://jsonfeed.org/version/1","title":"T","items":[{"id":"x","url":"https://e.org/x","author":{"name":"Solo"}}]}""");
+        var feed =
+            Parse("""{"version":"https://jsonfeed.org/version/1","title":"T","items":[{"id":"x","url":"https://e.org/x","author":{"name":"Solo"}}]}""");
         Assert.Equal("json1", feed.Version);
         Assert.Equal(["Solo"], feed.Items[0].Info.Authors);
     }

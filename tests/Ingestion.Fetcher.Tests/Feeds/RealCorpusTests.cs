@@ -30,7 +30,8 @@ public class RealCorpusTests(ITestOutputHelper output)
             files++;
             var path = Path.Combine(corpus, "feeds", entry.Name);
             var expected = ExpectedFeedCount(entry.Value);
-            var wellFormed = !(entry.Value.TryGetProperty("independent", out var ind) && ind.TryGetProperty("xml_well_formed", out var wf) && wf.ValueKind == JsonValueKind.False);
+            var wellFormed = !(entry.Value.TryGetProperty("independent", out var ind) && ind.TryGetProperty("xml_well_formed", out var wf)
+                && wf.ValueKind == JsonValueKind.False);
             ParsedFeed feed;
             try
             {
@@ -56,7 +57,8 @@ public class RealCorpusTests(ITestOutputHelper output)
                 linksCompared++;
                 if (feedLink.GetString() != feed.Link) failures.Add($"{entry.Name}: feed link '{feed.Link}', feedparser '{feedLink.GetString()}'");
             }
-            if (reference.ValueKind == JsonValueKind.Object && reference.TryGetProperty("feed_title", out var feedTitle) && feedTitle.ValueKind == JsonValueKind.String
+            if (reference.ValueKind == JsonValueKind.Object && reference.TryGetProperty("feed_title", out var feedTitle)
+                && feedTitle.ValueKind == JsonValueKind.String
                 && HtmlText.Collapse(feedTitle.GetString()!) != feed.Title)
             {
                 titlesDiffering++;
@@ -135,7 +137,8 @@ public class RealCorpusTests(ITestOutputHelper output)
 
     private static int? ExpectedFeedCount(JsonElement e)
     {
-        if (e.TryGetProperty("reference_feedparser_6.0.10", out var r) && r.TryGetProperty("entry_count", out var n) && n.ValueKind == JsonValueKind.Number)
+        if (e.TryGetProperty("reference_feedparser_6.0.10", out var r) && r.TryGetProperty("entry_count", out var n)
+            && n.ValueKind == JsonValueKind.Number)
             return n.GetInt32();
         if (e.TryGetProperty("independent", out var ind))
         {
@@ -149,7 +152,8 @@ public class RealCorpusTests(ITestOutputHelper output)
     {
         if (e.TryGetProperty("urls", out var urls)) return urls.EnumerateArray().Select(u => u.GetString()).ToList();
         if (e.TryGetProperty("entries", out var entries))
-            return entries.EnumerateArray().Select(x => x.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.String ? loc.GetString()?.Trim() : null).ToList();
+            return entries.EnumerateArray().Select(x => x.TryGetProperty("loc", out var loc)
+                && loc.ValueKind == JsonValueKind.String ? loc.GetString()?.Trim() : null).ToList();
         return [];
     }
 
@@ -159,7 +163,8 @@ public class RealCorpusTests(ITestOutputHelper output)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var isRoot = File.Exists(Path.Combine(dir.FullName, "Ingestion.sln")) || File.Exists(Path.Combine(dir.FullName, "Ingestion.slnx"))
+            var isRoot = File.Exists(Path.Combine(dir.FullName, "Ingestion.sln"))
+                || File.Exists(Path.Combine(dir.FullName, "Ingestion.slnx"))
                          || File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props"));
             if (!isRoot) continue;
             var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "feeds", "real"));

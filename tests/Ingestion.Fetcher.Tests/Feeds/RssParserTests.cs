@@ -183,7 +183,8 @@ public class RssParserTests
     [Fact]
     public void UndeclaredWellKnownPrefixesAreRead()
     {
-        var feed = Parse("""<rss version="2.0"><channel><item><title>t</title><dc:creator>Ann</dc:creator><content:encoded>&lt;p&gt;x&lt;/p&gt;</content:encoded></item></channel></rss>""");
+        var feed =
+            Parse("""<rss version="2.0"><channel><item><title>t</title><dc:creator>Ann</dc:creator><content:encoded>&lt;p&gt;x&lt;/p&gt;</content:encoded></item></channel></rss>""");
         Assert.Equal(["Ann"], feed.Items[0].Info.Authors);
         Assert.Equal("<p>x</p>", feed.Items[0].ContentHtml);
     }
@@ -191,7 +192,8 @@ public class RssParserTests
     [Fact]
     public void HtmlEntitiesAndBareAmpersandsAreRepaired()
     {
-        var feed = Parse("""<rss version="2.0"><channel><title>AT&T&nbsp;news &eacute;t&eacute;</title><item><title>Q&A</title><description><![CDATA[a &amp; b]]></description></item></channel></rss>""");
+        var feed =
+            Parse("""<rss version="2.0"><channel><title>AT&T&nbsp;news &eacute;t&eacute;</title><item><title>Q&A</title><description><![CDATA[a &amp; b]]></description></item></channel></rss>""");
         Assert.Equal("AT&T news été", feed.Title);
         Assert.Equal("Q&A", feed.Items[0].Info.Title);
         Assert.Equal("a &amp; b", feed.Items[0].Info.Summary);
@@ -201,14 +203,16 @@ public class RssParserTests
     [Fact]
     public void NakedMarkupInDescriptionIsKept()
     {
-        var feed = Parse("""<rss version="2.0"><channel><item><description><p>Example <i>description</i></p></description></item></channel></rss>""");
+        var feed =
+            Parse("""<rss version="2.0"><channel><item><description><p>Example <i>description</i></p></description></item></channel></rss>""");
         Assert.Equal("<p>Example <i>description</i></p>", feed.Items[0].Info.Summary);
     }
 
     [Fact]
     public void CommonBreakagesAreRepaired()
     {
-        var feed = Parse("<!-- comment first -->\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>&#X41;BC</title><item><link>http://e.com/?a=1&b=2</link></item></channel></rss");
+        var feed = Parse("<!-- comment first -->\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>&#X41;"
+            + "BC</title><item><link>http://e.com/?a=1&b=2</link></item></channel></rss");
         Assert.Equal("ABC", feed.Title);
         Assert.Equal("http://e.com/?a=1&b=2", feed.Items[0].Link);
         Assert.Equal(4, feed.Repairs.Count);

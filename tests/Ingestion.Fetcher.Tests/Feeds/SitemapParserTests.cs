@@ -62,7 +62,8 @@ public class SitemapParserTests
             """);
         Assert.Equal("sitemapindex", feed.Kind);
         Assert.Equal(
-            ["http://www.example.com/sitemap1.xml.gz", "http://www.example.com/sitemap2.xml.gz", "https://example.com/sitemap.jss?portalCode=2&lang=en"],
+            ["http://www.example.com/sitemap1.xml.gz", "http://www.example.com/sitemap2.xml.gz",
+                "https://example.com/sitemap.jss?portalCode=2&lang=en"],
             feed.Items.Select(i => i.Link));
         Assert.Equal(Utc(2004, 10, 1, 18, 23, 17), feed.Items[0].Info.Updated);
     }
@@ -70,14 +71,16 @@ public class SitemapParserTests
     [Fact]
     public void WrongNamespaceIsReadLeniently()
     {
-        var feed = Parse("""<urlset xmlns="http://www.google.com/schemas/sitemap/0.9"><url><loc>http://www.example.com/1</loc></url></urlset>""");
+        var feed =
+            Parse("""<urlset xmlns="http://www.google.com/schemas/sitemap/0.9"><url><loc>http://www.example.com/1</loc></url></urlset>""");
         Assert.Equal("http://www.example.com/1", Assert.Single(feed.Items).Link);
     }
 
     [Fact]
     public void GzipBodyIsRecognisedByMagicBytes()
     {
-        var xml = Encoding.UTF8.GetBytes("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://e.com/a</loc></url><url><loc>http://e.com/b</loc></url></urlset>""");
+        var xml =
+            Encoding.UTF8.GetBytes("""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://e.com/a</loc></url><url><loc>http://e.com/b</loc></url></urlset>""");
         var feed = FeedParser.Parse(Gzip(xml), "application/x-gzip", null, "http://e.com/sitemap.xml.gz");
         Assert.Equal(2, feed.Items.Count);
     }
@@ -85,7 +88,8 @@ public class SitemapParserTests
     [Fact]
     public void PlainTextSitemap()
     {
-        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("http://www.domain.com/page1.html\r\n\r\n# comment\nhttp://www.domain.com/page2.html\n")).ToArray();
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("http://www.domain.com/page1.html\r\n\r\n# "
+            + "comment\nhttp://www.domain.com/page2.html\n")).ToArray();
         var feed = FeedParser.Parse(body, "text/plain", null, null);
         Assert.Equal("sitemap", feed.Kind);
         Assert.Equal("sitemap-text", feed.Version);

@@ -162,7 +162,8 @@ public class PageDownloaderTests
     public async Task DecompressedSizeIsLimitedToo()
     {
         var compressed = Gzip(new byte[50_000]); // about 100 bytes on the wire
-        await using var server = new TestHttpServer(_ => new TestResponse(200, "OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], compressed));
+        await using var server = new TestHttpServer(_ =>
+            new TestResponse(200, "OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], compressed));
         var limits = new FetchLimits { AllowLoopback = true, MaxBodyBytes = 10_000 };
         var downloader = Downloader(limits, out var client);
         using (client) await Assert.ThrowsAsync<BodyTooLargeException>(() => downloader.GetAsync(server.Url("/bomb")));
@@ -197,7 +198,8 @@ public class PageDownloaderTests
             Assert.Equal(AddressClass.Loopback, Assert.Single(ex.Refused).Class);
             Assert.Contains("Loopback", ex.Message);
 
-            var byName = await Assert.ThrowsAsync<AddressRefusedException>(() => downloader.GetAsync($"http://localhost:{server.Port}/secret"));
+            var byName = await Assert.ThrowsAsync<AddressRefusedException>(() =>
+                downloader.GetAsync($"http://localhost:{server.Port}/secret"));
             Assert.All(byName.Refused, r => Assert.Equal(AddressClass.Loopback, r.Class));
 
             await Task.Delay(200);
@@ -213,7 +215,8 @@ public class PageDownloaderTests
         // production limits (loopback refused) to the redirect target's host, spelled as an IPv4-mapped IPv6 literal,
         // and the test limits to the first hop. The redirect must be refused without a connection to the target.
         await using var target = new TestHttpServer(_ => TestResponse.Text("internal"));
-        await using var server = new TestHttpServer(_ => new TestResponse(302, "Found", [("Location", $"http://[::ffff:127.0.0.1]:{target.Port}/")], []));
+        await using var server = new TestHttpServer(_ =>
+            new TestResponse(302, "Found", [("Location", $"http://[::ffff:127.0.0.1]:{target.Port}/")], []));
         var guarded = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -258,7 +261,8 @@ public class PageDownloaderTests
     [Fact]
     public async Task ErrorStatusesAreReturnedWithRetryAfter()
     {
-        await using var server = new TestHttpServer(_ => new TestResponse(503, "Service Unavailable", [("Retry-After", "120")], "busy"u8.ToArray()));
+        await using var server = new TestHttpServer(_ =>
+            new TestResponse(503, "Service Unavailable", [("Retry-After", "120")], "busy"u8.ToArray()));
         var downloader = Downloader(Local, out var client);
         using (client)
         {

@@ -4,7 +4,8 @@ namespace Ingestion.Fetcher.Tests.Http;
 
 public class PollScheduleTests
 {
-    private static readonly PollPolicy Policy = new(TimeSpan.FromMinutes(5), TimeSpan.FromHours(6), TimeSpan.FromMinutes(30), TimeSpan.FromDays(1));
+    private static readonly PollPolicy Policy = new(TimeSpan.FromMinutes(5), TimeSpan.FromHours(6), TimeSpan.FromMinutes(30),
+        TimeSpan.FromDays(1));
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
     private static IEnumerable<DateTimeOffset> Every(TimeSpan gap, int count) => Enumerable.Range(0, count).Select(i => Now - gap * i);

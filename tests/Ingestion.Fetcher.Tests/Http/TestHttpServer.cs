@@ -26,37 +26,37 @@ internal sealed record TestResponse(int Status, string Reason, IReadOnlyList<(st
 /// </summary>
 internal sealed class TestHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<TestRequest, TestResponse> _handler;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private int _connections;
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly Func<TestRequest, TestResponse> handler;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+    private int connections;
 
     public TestHttpServer(Func<TestRequest, TestResponse> handler)
     {
-        _handler = handler;
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        this.handler = handler;
+        listener.Start();
+        loop = Task.Run(AcceptLoopAsync);
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 
-    public int Connections => Volatile.Read(ref _connections);
+    public int Connections => Volatile.Read(ref connections);
 
     public ConcurrentQueue<TestRequest> Requests { get; } = new();
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client = await listener.AcceptTcpClientAsync(stop.Token);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
                 return;
             }
@@ -64,7 +64,7 @@ internal sealed class TestHttpServer : IAsyncDisposable
             {
                 return;
             }
-            Interlocked.Increment(ref _connections);
+            Interlocked.Increment(ref connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
@@ -88,20 +88,21 @@ internal sealed class TestHttpServer : IAsyncDisposable
                 }
                 var request = new TestRequest(parts[0], parts.Length > 1 ? parts[1] : "/", headers);
                 Requests.Enqueue(request);
-                var response = _handler(request);
-                if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, _stop.Token);
+                var response = handler(request);
+                if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, stop.Token);
 
                 var sb = new StringBuilder();
                 sb.Append($"HTTP/1.1 {response.Status} {response.Reason}\r\n");
                 foreach (var (name, value) in response.Headers) sb.Append($"{name}: {value}\r\n");
-                if (!response.OmitContentLength && !response.Headers.Any(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+                if (!response.OmitContentLength
+                    && !response.Headers.Any(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
                     sb.Append($"Content-Length: {response.Body.Length}\r\n");
                 sb.Append("Connection: close\r\n\r\n");
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(sb.ToString()), _stop.Token);
-                await stream.WriteAsync(response.Body, _stop.Token);
-                await stream.FlushAsync(_stop.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(sb.ToString()), stop.Token);
+                await stream.WriteAsync(response.Body, stop.Token);
+                await stream.FlushAsync(stop.Token);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
             }
             catch (IOException)
@@ -128,9 +129,9 @@ internal sealed class TestHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _listener.Stop();
-        try { await _loop; } catch (OperationCanceledException) { }
-        _stop.Dispose();
+        stop.Cancel();
+        listener.Stop();
+        try { await loop; } catch (OperationCanceledException) { }
+        stop.Dispose();
     }
 }

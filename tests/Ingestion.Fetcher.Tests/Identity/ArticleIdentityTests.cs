@@ -23,7 +23,8 @@ public class ArticleIdentityTests
     [Fact]
     public void SameArticleThroughTwoTrackingVariantsHasOneId()
     {
-        var fromNewsletter = ArticleIdentity.ForUrl("https://News.Example.com/world/story-123?utm_source=newsletter&utm_medium=email&mc_cid=abc#comments");
+        var fromNewsletter = ArticleIdentity.ForUrl("https://News.Example.com/world/story-123?utm_source=newsletter&utm_medium=email&mc_cid"
+            + "=abc#comments");
         var fromFacebook = ArticleIdentity.ForUrl("https://news.example.com:443/world/story-123?fbclid=IwAR0xyz");
         var plain = ArticleIdentity.IdFor(UrlCanonicalizer.Canonicalize("https://news.example.com/world/story-123"));
         Assert.Equal(plain, fromNewsletter);

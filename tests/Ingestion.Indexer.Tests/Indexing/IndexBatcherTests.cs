@@ -18,7 +18,8 @@ public class IndexBatcherTests
             new Enrichment("en", [], [], [], "Body.", 1, 1, "0000000000000000", null), DateTimeOffset.UnixEpoch);
 
     static (ArticleIndexed, bool) Indexed(ArticleEnriched m) =>
-        (new ArticleIndexed(Guid.NewGuid(), m.Article.ArticleId, m.Article.Revision, m.Article.Url, m.Article.Title, null, "en", "Desk", null,
+        (new ArticleIndexed(Guid.NewGuid(), m.Article.ArticleId, m.Article.Revision, m.Article.Url, m.Article.Title, null, "en", "Desk",
+            null,
             [], "Body.", [], [], null, 1, DateTimeOffset.UnixEpoch), false);
 
     /// <summary>A write that records each batch's ids and, while <see cref="Gate"/> is unset, waits for it.</summary>
@@ -29,7 +30,8 @@ public class IndexBatcherTests
         public readonly TaskCompletionSource FirstStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Func<IReadOnlyList<ArticleEnriched>, Exception?> Fails = _ => null;
 
-        public async Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> WriteAsync(IReadOnlyList<ArticleEnriched> messages, CancellationToken ct)
+        public async Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> WriteAsync(IReadOnlyList<ArticleEnriched> messages,
+            CancellationToken ct)
         {
             lock (Batches) Batches.Add(messages.Select(m => m.Article.ArticleId).ToArray());
             FirstStarted.TrySetResult();
@@ -43,11 +45,13 @@ public class IndexBatcherTests
     /// Sends <c>{prefix}0</c>, waits until its write has begun, queues <c>{prefix}1..{more}</c> behind it, then lets the
     /// writes go on; returns every caller's task, in the order sent.
     /// </summary>
-    static async Task<List<Task<IndexBatcher.Indexed>>> QueuedBehindAWriteAsync(IndexBatcher batcher, RecordingWrite write, string prefix, int more)
+    static async Task<List<Task<IndexBatcher.Indexed>>> QueuedBehindAWriteAsync(IndexBatcher batcher, RecordingWrite write, string prefix,
+        int more)
     {
         var first = batcher.IndexAsync(Message(prefix + 0), CancellationToken.None);
         await write.FirstStarted.Task.WaitAsync(Wait);
-        var all = Enumerable.Range(1, more).Select(i => batcher.IndexAsync(Message(prefix + i), CancellationToken.None)).Prepend(first).ToList();
+        var all = Enumerable.Range(1, more).Select(i =>
+            batcher.IndexAsync(Message(prefix + i), CancellationToken.None)).Prepend(first).ToList();
         write.Gate.SetResult();
         return all;
     }
@@ -100,7 +104,8 @@ public class IndexBatcherTests
     {
         var write = new RecordingWrite();
         var away = new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111));
-        write.Fails = batch => batch.Any(m => m.Article.ArticleId.StartsWith("d", StringComparison.Ordinal) && m.Article.ArticleId != "d0") ? away : null;
+        write.Fails = batch => batch.Any(m => m.Article.ArticleId.StartsWith("d", StringComparison.Ordinal) && m.Article.ArticleId != "d0")
+            ? away : null;
         var splits = new List<(Exception, int)>();
         await using var batcher = new IndexBatcher(write.WriteAsync, writers: 1, maxBatch: 100, onSplit: (e, n) => splits.Add((e, n)));
         var all = await QueuedBehindAWriteAsync(batcher, write, "d", 4);

@@ -11,7 +11,7 @@ public class StoredParagraphsTests
     [InlineData(new string[0], true)]
     [InlineData(new[] { "Ends in an empty one.", "" }, true)]
     [InlineData(new[] { "An empty one", "", "in the middle." }, true)]
-    [InlineData(new[] { "\nStarts with a line break." , "x" }, true)]
+    [InlineData(new[] { "\nStarts with a line break.", "x" }, true)]
     [InlineData(new[] { "" }, false)] // the empty body splits into no paragraphs
     [InlineData(new[] { "Holds\n\na blank line." }, false)]
     [InlineData(new[] { "Ends in a line break.\n", "x" }, false)]
@@ -44,6 +44,7 @@ public class StoredEventTests
             null, "en", "Desk", null, [], "Summary.", [], [], null, 42, DateTimeOffset.UnixEpoch);
         var json = StoredEvent.WithoutCursor(e);
         var stored = json.Replace(StoredEvent.Placeholder, "\"changeCursor\":17,", StringComparison.Ordinal);
-        Assert.Equal(e with { ChangeCursor = 17 }, StoredEvent.Read(stored) with { Authors = e.Authors, Entities = e.Entities, Keywords = e.Keywords });
+        Assert.Equal(e with { ChangeCursor = 17 },
+            StoredEvent.Read(stored) with { Authors = e.Authors, Entities = e.Entities, Keywords = e.Keywords });
     }
 }

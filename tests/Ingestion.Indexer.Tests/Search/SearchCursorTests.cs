@@ -11,7 +11,8 @@ public class SearchCursorTests
     public void A_cursor_round_trips_exactly()
     {
         var published = new DateTimeOffset(2024, 3, 5, 10, 11, 12, TimeSpan.Zero).AddTicks(1230); // microsecond precision
-        var c = new SearchCursor(true, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123), 0.1234567890123456789, published, "a/ü 1", "abcdef");
+        var c = new SearchCursor(true, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123), 0.1234567890123456789, published,
+            "a/ü 1", "abcdef");
         var (back, error) = SearchCursor.Decode(c.Encode());
         Assert.Null(error);
         Assert.Equal(c, back);
@@ -24,7 +25,8 @@ public class SearchCursorTests
     [InlineData(15_160L, true)]
     public void A_cursor_carries_the_first_pages_total(long total, bool estimated)
     {
-        var c = new SearchCursor(true, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), 2.25, null, "id", "abcdef", false, total, estimated);
+        var c = new SearchCursor(true, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), 2.25, null, "id", "abcdef", false, total,
+            estimated);
         Assert.Equal(c, SearchCursor.Decode(c.Encode()).Cursor);
         var old = new SearchCursor(true, c.AsOf, 2.25, null, "id", "abcdef"); // a cursor given out before totals were carried
         Assert.Null(SearchCursor.Decode(old.Encode()).Cursor!.Total);

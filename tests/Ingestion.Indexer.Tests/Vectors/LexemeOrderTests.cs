@@ -15,7 +15,8 @@ public class LexemeOrderTests
         [
             "internationally", "international", "internat", "intern", "inter", "b", "a", "ab", "abc", "zz", "z",
             "é", "e", "ü", "straße", "strasse", "москва", "москв", "報道", "iphone", "12x", "1", "10", "2",
-            "a\U0001F389", "a\uFF21", "a\uE000", "a\uD7FF", "\U0001F389", "\uFFFD", "\uE000", // surrogates sort after U+E000–U+FFFF in UTF-8
+            "a\U0001F389", "a\uFF21", "a\uE000", "a\uD7FF", "\U0001F389", "\uFFFD",
+                "\uE000", // surrogates sort after U+E000–U+FFFF in UTF-8
             "1234567\U0001F389", "1234567\uFFFD", "12345678x", "12345678", "12345678\U0001F389", "123456789",
         ];
         var rng = new Random(3);

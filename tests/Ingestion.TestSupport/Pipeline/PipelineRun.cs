@@ -71,7 +71,8 @@ public sealed class PipelineRun : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Processes => processes;
 
     /// <summary>The processes of one service.</summary>
-    public IEnumerable<ServiceProcess> Of(string service) => processes.Where(p => p.Name.StartsWith(service + "-", StringComparison.Ordinal));
+    public IEnumerable<ServiceProcess> Of(string service) =>
+        processes.Where(p => p.Name.StartsWith(service + "-", StringComparison.Ordinal));
 
     /// <summary>Starts the servers, binds the subscriber queue, then starts every service and waits until each is ready.</summary>
     public static async Task<PipelineRun> StartAsync(PipelineSettings settings, TextWriter log)
@@ -165,9 +166,13 @@ public sealed class PipelineRun : IAsyncDisposable
         var ready = Exists("fetcher.pages") && Exists("indexer.articles") && Exists("indexer.rejections");
         var recorded = ready ? Scalar("select count(distinct article_id) from fetcher.pages") : 0;
         var indexed = ready ? Scalar("select count(*) from indexer.articles") : 0;
-        var rejected = ready ? Scalar("select count(distinct article_id) from indexer.rejections where article_id not in (select article_id from indexer.articles)") : 0;
+        var rejected = ready
+            ? Scalar("select count(distinct article_id) from indexer.rejections where article_id not in (select article_id from "
+                + "indexer.articles)") : 0;
         var revisions = ready ? Scalar("select count(*) from indexer.revisions where event is not null") : 0;
-        var multiple = ready ? Scalar("select count(*) from (select article_id from indexer.revisions where event is not null group by article_id having count(*) > 1) m") : 0;
+        var multiple = ready
+            ? Scalar("select count(*) from (select article_id from indexer.revisions where event is not null group by article_id having "
+                + "count(*) > 1) m") : 0;
         var reasons = new Dictionary<string, long>();
         if (ready)
         {
@@ -214,7 +219,8 @@ public sealed class PipelineRun : IAsyncDisposable
     }
 
     /// <summary>The last lines of every process's output.</summary>
-    public string Logs(int lines = 40) => string.Join("\n", processes.Select(p => $"--- {p.Name} (started {p.Starts}x)\n{p.LastLines(lines)}"));
+    public string Logs(int lines = 40) =>
+        string.Join("\n", processes.Select(p => $"--- {p.Name} (started {p.Starts}x)\n{p.LastLines(lines)}"));
 
     public async ValueTask DisposeAsync()
     {

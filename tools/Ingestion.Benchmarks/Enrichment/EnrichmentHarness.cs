@@ -9,10 +9,12 @@ using Ingestion.Enricher.Domain.Entities;
 namespace Ingestion.Benchmarks.EnricherThroughput;
 
 /// <summary>
-/// harness enrichment [--rounds N] [--encoder [--max-tokens N] [--lead-words N]]: enriches the extraction corpus's article texts (../shared/corpus/extraction/scrapinghub
+/// harness enrichment [--rounds N] [--encoder [--max-tokens N] [--lead-words N]]: enriches the extraction corpus's article texts
+/// (../shared/corpus/extraction/scrapinghub
 /// ground-truth.json, one paragraph per line) on one thread, with the default recogniser (rules + trained model) and with
 /// the rules alone, plus the MinHash signature the service computes; reports articles per CPU-second of one thread
-/// (per core: wall time is also shown, but the machine may be shared), ms per article and peak memory. Last line: "enrichment: articles=N per_core=X/s ms_per_article=Y peak_working_set_mb=Z".
+/// (per core: wall time is also shown, but the machine may be shared), ms per article and peak memory. Last line: "enrichment: articles=N
+/// per_core=X/s ms_per_article=Y peak_working_set_mb=Z".
 /// With --encoder the MiniLM article encoder (Enricher:Encoder:Enabled) is also loaded and measured, alone and inside the
 /// default enricher; the last line then also has encoder_per_core, encoder_cpu_ms_per_article, encoder_ms_per_article
 /// (CPU of the encoder alone), tokens and the load time, and the peak working set includes the model. --max-tokens and
@@ -27,12 +29,15 @@ public static class EnrichmentHarness
         var encoderOptions = new EncoderOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            if (args[i] == "--rounds"
+                && i + 1 < args.Length) rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             else if (args[i] == "--encoder") withEncoder = true;
             else if (args[i] == "--max-tokens" && i + 1 < args.Length)
-                encoderOptions = encoderOptions with { MaxTokens = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) };
+                encoderOptions = encoderOptions with { MaxTokens = int.Parse(args[++i],
+                    System.Globalization.CultureInfo.InvariantCulture) };
             else if (args[i] == "--lead-words" && i + 1 < args.Length)
-                encoderOptions = encoderOptions with { LeadWords = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) };
+                encoderOptions = encoderOptions with { LeadWords = int.Parse(args[++i],
+                    System.Globalization.CultureInfo.InvariantCulture) };
             else
             {
                 Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: harness enrichment [--rounds N] [--encoder [--max-tokens N] [--lead-words N]]");
@@ -42,14 +47,16 @@ public static class EnrichmentHarness
         var path = Search.CorpusArticles.FindGroundTruth();
         if (path is null)
         {
-            Console.WriteLine("SKIPPED: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found (the shared corpus is not beside this clone)");
+            Console.WriteLine("SKIPPED: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found (the shared corpus is not "
+                + "beside this clone)");
             return Task.FromResult(0);
         }
         var articles = Load(path);
         var words = articles.Sum(a => ArticleEnricher.CountWords(ArticleEnricher.BodyOf(a)));
         Console.WriteLine($"{articles.Count} articles, {words / articles.Count} words on average, {rounds} rounds, 1 thread");
 
-        var noLingua = Measure("rules + perceptron, stopword language guess (no Lingua)", new ArticleEnricher(null, identifyLanguage: false), articles, rounds);
+        var noLingua = Measure("rules + perceptron, stopword language guess (no Lingua)",
+            new ArticleEnricher(null, identifyLanguage: false), articles, rounds);
         var rules = Measure("rules only", new ArticleEnricher(new EntityRecognizer()), articles, rounds);
         var combined = Measure("rules + perceptron (default)", new ArticleEnricher(), articles, rounds);
         var encoderFigures = "";
@@ -61,7 +68,8 @@ public static class EnrichmentHarness
             Console.WriteLine(FormattableString.Invariant(
                 $"encoder loaded in {loadSeconds:F1} s (MaxTokens {encoder.Options.MaxTokens}, LeadWords {encoder.Options.LeadWords}, {encoder.Options.Threads} thread); working set {Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024):F0} MB"));
             var (encoderMs, tokens) = MeasureEncoder(encoder, articles, rounds);
-            var withIt = Measure("rules + perceptron + MiniLM encoder (Enricher:Encoder:Enabled)", new ArticleEnricher(null, encoder: encoder), articles, rounds);
+            var withIt = Measure("rules + perceptron + MiniLM encoder (Enricher:Encoder:Enabled)",
+                new ArticleEnricher(null, encoder: encoder), articles, rounds);
             encoderFigures = FormattableString.Invariant(
                 $" encoder_per_core={withIt:F0}/s encoder_cpu_ms_per_article={1000 / withIt:F2} encoder_ms_per_article={encoderMs:F2} encoder_tokens_mean={tokens:F0} encoder_load_s={loadSeconds:F1}");
         }
@@ -73,7 +81,8 @@ public static class EnrichmentHarness
     }
 
     /// <summary>The encoder alone (title + lead, as the service embeds them): CPU ms per article and mean tokens.</summary>
-    private static (double CpuMsPerArticle, double MeanTokens) MeasureEncoder(ArticleEncoder encoder, List<CleanedArticle> articles, int rounds)
+    private static (double CpuMsPerArticle, double MeanTokens) MeasureEncoder(ArticleEncoder encoder, List<CleanedArticle> articles,
+        int rounds)
     {
         foreach (var a in articles) encoder.Encode(a); // warm-up
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -67,7 +67,8 @@ public static class LanguageHarness
         return Task.FromResult(0);
     }
 
-    private static string Preview(string body) => body.Length > 60 ? body[..60].ReplaceLineEndings(" ") + "…" : body.ReplaceLineEndings(" ");
+    private static string Preview(string body) => body.Length > 60 ? body[..60].ReplaceLineEndings(" ") + "…"
+        : body.ReplaceLineEndings(" ");
 
     private static string? FindMetadata() =>
         RepoPaths.Corpus("metadata", "metadata.jsonl") is { } file ? Path.GetDirectoryName(file) : null;

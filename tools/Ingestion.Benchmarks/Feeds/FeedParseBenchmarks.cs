@@ -16,7 +16,7 @@ namespace Ingestion.Benchmarks.Feeds;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class FeedParseBenchmarks
 {
-    private IReadOnlyList<RealFeeds.Feed> _feeds = [];
+    private IReadOnlyList<RealFeeds.Feed> feeds = [];
 
     /// <summary>Feeds per invocation (the corpus has 20).</summary>
     public const int FeedsPerInvoke = 20;
@@ -24,17 +24,18 @@ public class FeedParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _feeds = RealFeeds.Load();
-        foreach (var (name, parse) in new (string, Func<byte[], int>)[] { ("Ingestion", Ours), ("CodeHollow", CodeHollow), ("Syndication", Syndication) })
+        this.feeds = RealFeeds.Load();
+        foreach (var (name, parse) in new (string, Func<byte[], int>)[] { ("Ingestion", Ours), ("CodeHollow", CodeHollow),
+            ("Syndication", Syndication) })
         {
             var read = 0;
             var items = 0;
-            foreach (var feed in _feeds)
+            foreach (var feed in this.feeds)
             {
                 var n = parse(feed.Body);
                 if (n >= 0) { read++; items += n; }
             }
-            Console.WriteLine($"// {name}: read {read} of {_feeds.Count} feeds, {items} items");
+            Console.WriteLine($"// {name}: read {read} of {this.feeds.Count} feeds, {items} items");
         }
     }
 
@@ -50,7 +51,7 @@ public class FeedParseBenchmarks
     private int Run(Func<byte[], int> parse)
     {
         var items = 0;
-        for (var i = 0; i < FeedsPerInvoke && _feeds.Count > 0; i++) items += Math.Max(0, parse(_feeds[i % _feeds.Count].Body));
+        for (var i = 0; i < FeedsPerInvoke && feeds.Count > 0; i++) items += Math.Max(0, parse(feeds[i % feeds.Count].Body));
         return items;
     }
 
@@ -88,7 +89,8 @@ public class FeedParseBenchmarks
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
             return SyndicationFeed.Load(reader).Items.Count();
         }
-        catch (Exception e) when (e is XmlException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is XmlException or InvalidOperationException or FormatException or ArgumentException
+            or NotSupportedException)
         {
             return -1;
         }

@@ -68,32 +68,35 @@ public static class UnchangedFeedsHarness
             return 1;
         }
         var ci = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(ci, $"{polls} polls of {feeds} unchanged feeds in {wall.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU, {parallel} at a time"));
-        Console.WriteLine(string.Create(ci, $"feeds-304: feeds={feeds} polls={polls} polls_per_s={polls / wall.Elapsed.TotalSeconds:F0} cpu_us_per_poll={cpuSeconds * 1e6 / polls:F0}"));
+        Console.WriteLine(string.Create(ci,
+            $"{polls} polls of {feeds} unchanged feeds in {wall.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU, {parallel} at a time"));
+        Console.WriteLine(string.Create(ci,
+            $"feeds-304: feeds={feeds} polls={polls} polls_per_s={polls / wall.Elapsed.TotalSeconds:F0} cpu_us_per_poll={cpuSeconds * 1e6 / polls:F0}"));
         return 0;
     }
 
     /// <summary>A minimal keep-alive HTTP/1.1 server on 127.0.0.1 that answers every request with 304.</summary>
     private sealed class NotModifiedServer : IDisposable
     {
-        private static readonly byte[] Answer = Encoding.ASCII.GetBytes("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nCache-Control: max-age=60\r\nContent-Length: 0\r\n\r\n");
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
+        private static readonly byte[] Answer = Encoding.ASCII.GetBytes("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nCache-Control: "
+            + "max-age=60\r\nContent-Length: 0\r\n\r\n");
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource stop = new();
 
         public NotModifiedServer()
         {
-            _listener.Start();
+            listener.Start();
             _ = Task.Run(AcceptAsync);
         }
 
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
         private async Task AcceptAsync()
         {
-            while (!_stop.IsCancellationRequested)
+            while (!stop.IsCancellationRequested)
             {
                 TcpClient client;
-                try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+                try { client = await listener.AcceptTcpClientAsync(stop.Token); }
                 catch (Exception) { return; }
                 _ = Task.Run(() => ServeAsync(client));
             }
@@ -108,15 +111,15 @@ public static class UnchangedFeedsHarness
                 var filled = 0;
                 try
                 {
-                    while (!_stop.IsCancellationRequested)
+                    while (!stop.IsCancellationRequested)
                     {
-                        var read = await stream.ReadAsync(buffer.AsMemory(filled), _stop.Token);
+                        var read = await stream.ReadAsync(buffer.AsMemory(filled), stop.Token);
                         if (read == 0) return;
                         filled += read;
                         int end;
                         while ((end = IndexOfHeaderEnd(buffer, filled)) >= 0)
                         {
-                            await stream.WriteAsync(Answer, _stop.Token);
+                            await stream.WriteAsync(Answer, stop.Token);
                             Buffer.BlockCopy(buffer, end, buffer, 0, filled - end);
                             filled -= end;
                         }
@@ -139,8 +142,8 @@ public static class UnchangedFeedsHarness
 
         public void Dispose()
         {
-            _stop.Cancel();
-            _listener.Stop();
+            stop.Cancel();
+            listener.Stop();
         }
     }
 }

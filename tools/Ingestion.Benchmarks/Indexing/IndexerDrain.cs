@@ -43,7 +43,8 @@ public sealed record IndexerDrain(
             if (wall.Elapsed > timeout)
             {
                 Console.WriteLine($"TIMEOUT: {seen.Count:N0} of {count:N0} articles indexed {wall.Elapsed.TotalSeconds:N0} s after the indexer started" +
-                                  (seen.First is { } f ? $" (the first at {(f - startedAt).TotalSeconds:N1} s, the last so far at {(seen.Last!.Value - startedAt).TotalSeconds:N1} s)" : ""));
+                                  (seen.First is { } f
+                                      ? $" (the first at {(f - startedAt).TotalSeconds:N1} s, the last so far at {(seen.Last!.Value - startedAt).TotalSeconds:N1} s)" : ""));
                 Console.WriteLine("indexer's last lines:\n" + indexer.LastLines());
                 return null;
             }

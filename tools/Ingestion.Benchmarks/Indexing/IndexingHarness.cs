@@ -36,7 +36,8 @@ public static class IndexingHarness
         var groundTruth = CorpusArticles.FindGroundTruth();
         if (groundTruth is null)
         {
-            Console.WriteLine("SKIPPED: indexing harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the repository.");
+            Console.WriteLine("SKIPPED: indexing harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the "
+                + "repository.");
             return 0;
         }
         var dll = RepoPaths.ServiceDll("Indexer", "Release");

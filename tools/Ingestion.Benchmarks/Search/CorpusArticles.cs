@@ -18,7 +18,8 @@ public sealed class CorpusArticles
 
     readonly List<Base> bases = [];
 
-    /// <summary>A ground-truth text with what the enricher found in it (entities without their mentions, which the index does not read).</summary>
+    /// <summary>A ground-truth text with what the enricher found in it (entities without their mentions, which the index does not
+    /// read).</summary>
     sealed record Base(string[] Paragraphs, string? Language, IReadOnlyList<Entity> Entities, HashSet<(string, string)> EntityKeys,
         IReadOnlyList<string> Keywords);
 
@@ -37,7 +38,8 @@ public sealed class CorpusArticles
             var body = entry.Value.GetProperty("articleBody").GetString() ?? "";
             var paragraphs = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (paragraphs.Length == 0) continue;
-            var e = enricher.Enrich(Cleaned("base", 1, "https://example.invalid/", Title(paragraphs[0]), null, null, null, paragraphs, "base"));
+            var e = enricher.Enrich(Cleaned("base", 1, "https://example.invalid/", Title(paragraphs[0]), null, null, null, paragraphs,
+                "base"));
             var entities = e.Entities.Select(x => x with { Mentions = [] }).ToList();
             corpus.bases.Add(new Base(paragraphs, e.Language, entities, entities.Select(x => (x.Name, x.Type)).ToHashSet(), e.Keywords));
         }
@@ -70,7 +72,8 @@ public sealed class CorpusArticles
             rng.NextDouble() < 0.5 ? FirstSentence(paragraphs[0]) : null, paragraphs, source);
         var summary = FirstSentence(paragraphs[0]) + " " + FirstSentence(paragraphs[^1]);
         return new ArticleEnriched(article,
-            new Ingestion.Contracts.Enrichment(b.Language, entities, b.Keywords, [], summary, body.Split(' ').Length, 1, "0000000000000000", null),
+            new Ingestion.Contracts.Enrichment(b.Language, entities, b.Keywords, [], summary, body.Split(' ').Length, 1, "0000000000000000",
+                null),
             published);
     }
 

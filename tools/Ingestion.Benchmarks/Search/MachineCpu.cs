@@ -12,7 +12,8 @@ public sealed record MachineCpu(long Busy, long Idle, long Steal)
         try
         {
             // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest time is already in user)
-            var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+            var f = File.ReadLines("/proc/stat").First().Split(' ',
+                StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
             return new MachineCpu(f[0] + f[1] + f[2] + f[5] + f[6], f[3] + f[4], f.Length > 7 ? f[7] : 0);
         }
         catch (IOException) { return null; }

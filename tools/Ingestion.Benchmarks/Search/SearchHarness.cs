@@ -15,7 +15,8 @@ using static Ingestion.Benchmarks.HarnessTools;
 namespace Ingestion.Benchmarks.Search;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tools/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers 2] [--text-vectors 200000] [--bulk-pending-list KB] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
+/// <c>dotnet run -c Release --project tools/Ingestion.Benchmarks -- harness search [--articles 100000] [--batch 500] [--runs 50] [--writers
+/// 2] [--text-vectors 200000] [--bulk-pending-list KB] [--ilike 0] [--only TEXT] [--port P --load 0]</c>:
 /// starts a throwaway PostgreSQL (deploy/local/postgres.sh --ephemeral, free port), applies the indexer's migrations,
 /// loads generated articles through <see cref="ArticleIndex.IndexBatchAsync"/> (the indexer's real write path, batched),
 /// (<c>--text-vectors 0</c>: PostgreSQL builds every text vector, as before <see cref="TextVectors"/>),
@@ -40,16 +41,19 @@ public static class SearchHarness
         var groundTruth = CorpusArticles.FindGroundTruth();
         if (groundTruth is null)
         {
-            Console.WriteLine("SKIPPED: search harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the repository.");
+            Console.WriteLine("SKIPPED: search harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the "
+                + "repository.");
             return 0;
         }
         // --port P: use a server already running on 127.0.0.1:P (left running, e.g. to look at plans); else a throwaway one.
         var existing = Arg(args, "--port", 0);
         await using var throwaway = existing > 0 ? null
-            : await ThrowawayPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "ingestion-search-bench-" + Guid.NewGuid().ToString("N")[..8]), log: Console.Out);
+            : await ThrowawayPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "ingestion-search-bench-"
+                + Guid.NewGuid().ToString("N")[..8]), log: Console.Out);
         var port = throwaway?.Port ?? existing;
         // Connected as the indexer is (shared/Hosting, services/Indexer/.../appsettings.json): prepared statements, custom plans.
-        var builder = new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600;Max Auto Prepare=64;Options=-c plan_cache_mode=force_custom_plan");
+        var builder =
+            new NpgsqlDataSourceBuilder($"Host=127.0.0.1;Port={port};Username=postgres;Database=ingestion;SearchPath=indexer,public;Command Timeout=600;Max Auto Prepare=64;Options=-c plan_cache_mode=force_custom_plan");
         TsVectorBytesResolverFactory.AddTo(builder); // as the indexer's Program.cs does
         await using var dataSource = builder.Build();
         await new SchemaMigrator(dataSource, "indexer", NullLogger<SchemaMigrator>.Instance)
@@ -61,7 +65,8 @@ public static class SearchHarness
             var corpus = CorpusArticles.Load(groundTruth);
             Console.WriteLine($"corpus: {corpus.BaseCount} ground-truth texts from {groundTruth}");
             await JitQuietAsync();
-            await LoadAsync(dataSource, new ArticleIndex(dataSource, textVectors, indexing), textVectors, corpus, articles, batch, writers, indexing);
+            await LoadAsync(dataSource, new ArticleIndex(dataSource, textVectors, indexing), textVectors, corpus, articles, batch, writers,
+                indexing);
         }
         await ReportSizesAsync(dataSource);
         var onlyAt = Array.IndexOf(args, "--only"); // --only TEXT: only the queries whose name contains TEXT
@@ -87,7 +92,8 @@ public static class SearchHarness
         Console.WriteLine($"JIT: waited {waited.Elapsed.TotalSeconds:N1} s ({(JitInfo.GetCompilationTime() - time).TotalSeconds:N1} s compiling) for the generator's code to settle");
     }
 
-    static async Task LoadAsync(NpgsqlDataSource dataSource, ArticleIndex index, TextVectors textVectors, CorpusArticles corpus, int count, int batchSize,
+    static async Task LoadAsync(NpgsqlDataSource dataSource, ArticleIndex index, TextVectors textVectors, CorpusArticles corpus, int count,
+        int batchSize,
         int writers, IndexingOptions indexing)
     {
         var wall = Stopwatch.StartNew();
@@ -124,8 +130,11 @@ public static class SearchHarness
         var total = wall.Elapsed;
         Console.WriteLine();
         Console.WriteLine($"indexing: {count:N0} articles in batches of {batchSize}, {writers} writers (ArticleIndex.IndexBatchAsync), text vectors built {(textVectors.Enabled ? "here (TextVectors)" : "by PostgreSQL")}, " +
-                          (GCSettings.IsServerGC ? "server GC (as the indexer runs)" : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)") +
-                          (WriteSettings.For(batchSize, indexing.BulkBatch, indexing.BulkPendingListKb) is not null ? $", GIN pending lists up to {indexing.BulkPendingListKb / 1024.0:N0} MB (Indexer:BulkPendingListKb)" : ", the server's GIN pending-list limit"));
+                          (GCSettings.IsServerGC ? "server GC (as the indexer runs)"
+                              : "workstation GC (the indexer runs server GC: DOTNET_gcServer=1 measures it so)") +
+                          (WriteSettings.For(batchSize, indexing.BulkBatch, indexing.BulkPendingListKb) is not null
+                              ? $", GIN pending lists up to {indexing.BulkPendingListKb / 1024.0:N0} MB (Indexer:BulkPendingListKb)"
+                              : ", the server's GIN pending-list limit"));
         Console.WriteLine($"  load            : {count / loading.TotalSeconds,8:N0} articles/s ({loading.TotalSeconds:N1} s wall)");
         var warmed = loading - TimeSpan.FromTicks(warmTicks);
         Console.WriteLine($"  once warm       : {(count - warm) / warmed.TotalSeconds,8:N0} articles/s (after the first {warm:N0}: {warmed.TotalSeconds:N1} s)");
@@ -206,7 +215,8 @@ public static class SearchHarness
             Console.WriteLine($"  {Cut(bq.Name, 44),-44} {result!.Total,7} {P(times, 50),7:N1} {P(times, 95),7:N1} {P(times, 99),7:N1} {cpuMs / runs,7:N1} {serverMs / runs,6:N1} {allocatedKb,7:N0} {ilike,8:N0}");
         }
         Console.WriteLine($"  {"ALL " + all.Count + " searches",-44} {"",7} {P(all, 50),7:N1} {P(all, 95),7:N1} {P(all, 99),7:N1} {cpu.Average(),7:N1} {serverCpu.Average(),6:N1}");
-        Console.WriteLine("  (cpu: CPU milliseconds per search, PostgreSQL's processes and this one together: what latency would be on an idle machine; pg: PostgreSQL's part; alloc: KB this process allocated per search)");
+        Console.WriteLine("  (cpu: CPU milliseconds per search, PostgreSQL's processes and this one together: what latency would be on an "
+            + "idle machine; pg: PostgreSQL's part; alloc: KB this process allocated per search)");
         Console.WriteLine("  (ILIKE: one run of the same filter as a plain scan over title and body, newest 20; no ranking, no stemming)");
     }
 

@@ -21,15 +21,18 @@ public static class VectorsHarness
         var groundTruth = CorpusArticles.FindGroundTruth();
         if (groundTruth is null)
         {
-            Console.WriteLine("SKIPPED: vectors harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the repository.");
+            Console.WriteLine("SKIPPED: vectors harness: ../shared/corpus/extraction/scrapinghub/ground-truth.json not found beside the "
+                + "repository.");
             return 0;
         }
         var corpus = CorpusArticles.Load(groundTruth);
         var docs = Enumerable.Range(0, count).Select(corpus.Article).Select(a => new TextVectors.Texts(
-            Indexer.Domain.IndexTerms.TextSearchConfig.For(a.Enrichment.Language), a.Article.Title, a.Article.Description ?? a.Enrichment.Summary,
+            Indexer.Domain.IndexTerms.TextSearchConfig.For(a.Enrichment.Language), a.Article.Title, a.Article.Description
+                ?? a.Enrichment.Summary,
             ArticleBody.Of(a.Article.Paragraphs))).ToArray();
 
-        await using var pg = await ThrowawayPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "ingestion-vectors-bench-" + Guid.NewGuid().ToString("N")[..8]), log: Console.Out);
+        await using var pg = await ThrowawayPostgres.StartAsync(Path.Combine(Path.GetTempPath(), "ingestion-vectors-bench-"
+            + Guid.NewGuid().ToString("N")[..8]), log: Console.Out);
         await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={pg.Port};Username=postgres;Database=ingestion");
         await using var conn = await dataSource.OpenConnectionAsync();
         var vectors = new TextVectors();
@@ -37,7 +40,8 @@ public static class VectorsHarness
         for (var round = 0; round < rounds; round++)
         {
             var (cpu, alloc) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetAllocatedBytesForCurrentThread());
-            for (var i = 0; i < docs.Length; i += 500) await vectors.BuildAsync(conn, null, docs[i..Math.Min(i + 500, docs.Length)], CancellationToken.None);
+            for (var i = 0; i < docs.Length; i += 500) await vectors.BuildAsync(conn, null, docs[i..Math.Min(i + 500, docs.Length)],
+                CancellationToken.None);
             if (round < rounds * 2 / 3) continue;
             cpuPerArticle.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / docs.Length);
             allocPerArticle.Add((GC.GetAllocatedBytesForCurrentThread() - alloc) / 1024.0 / docs.Length);

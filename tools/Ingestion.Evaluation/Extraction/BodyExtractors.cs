@@ -27,13 +27,13 @@ public static class BodyExtractors
 
     private sealed class Ours : IBodyExtractor
     {
-        private readonly ArticleExtractor _extractor = new();
+        private readonly ArticleExtractor extractor = new();
 
         public string Name => "ours";
 
         public PageOutcome Extract(byte[] page, string url)
         {
-            var r = _extractor.Extract(new PageInput(page, "text/html", null, url, null));
+            var r = extractor.Extract(new PageInput(page, "text/html", null, url, null));
             return r.Article is { } a
                 ? new PageOutcome(a.BodyText, $"paragraphs={r.Stats.ParagraphsKept}", r.Stats.Milliseconds)
                 : new PageOutcome(null, $"rejected={r.RejectReason}", r.Stats.Milliseconds);
@@ -55,7 +55,9 @@ public static class BodyExtractors
             // The (uri, text) constructor reads the given text; the static ParseArticle(uri, ...) would download the uri.
             var article = new SmartReader.Reader(url, Encoding.UTF8.GetString(page)).GetArticle();
             var body = article.IsReadable ? article.TextContent : null;
-            return new PageOutcome(body, article.IsReadable ? "readable" : "rejected=unreadable" + (article.Errors.Count > 0 ? $" error={article.Errors[0].GetType().Name}:{article.Errors[0].Message}" : ""), clock.Elapsed.TotalMilliseconds);
+            return new PageOutcome(body, article.IsReadable ? "readable" : "rejected=unreadable"
+                + (article.Errors.Count > 0 ? $" error={article.Errors[0].GetType().Name}:{article.Errors[0].Message}" : ""),
+                clock.Elapsed.TotalMilliseconds);
         }
     }
 }

@@ -1,6 +1,7 @@
 namespace Ingestion.Evaluation.Extraction;
 
-/// <summary>Finds a corpus folder given on the command line: as given (relative to the working folder), else relative to the repository root.</summary>
+/// <summary>Finds a corpus folder given on the command line: as given (relative to the working folder), else relative to the repository
+/// root.</summary>
 public static class CorpusFolder
 {
     public static string? Find(string path)

@@ -31,7 +31,8 @@ public static class ExtractCommand
         }
 
         var files = Directory.EnumerateFiles(input)
-            .Where(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase))
+            .Where(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+                || f.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
         var extractor = new ArticleExtractor();
@@ -40,14 +41,17 @@ public static class ExtractCommand
         var outputPath = Path.GetFullPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         using (var stream = File.Create(outputPath))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             foreach (var file in files)
             {
                 var fileName = Path.GetFileName(file);
-                var name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^".html.gz".Length] : fileName[..^".html".Length];
-                var url = urlPrefix is null ? new Uri(Path.GetFullPath(file)).AbsoluteUri : urlPrefix.TrimEnd('/') + "/" + Uri.EscapeDataString(name);
+                var name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^".html.gz".Length]
+                    : fileName[..^".html".Length];
+                var url = urlPrefix is null ? new Uri(Path.GetFullPath(file)).AbsoluteUri : urlPrefix.TrimEnd('/') + "/"
+                    + Uri.EscapeDataString(name);
                 ExtractionResult result;
                 try
                 {

@@ -6,7 +6,8 @@ using Ingestion.Cleaner.Domain;
 namespace Ingestion.Evaluation.Extraction;
 
 /// <summary>
-/// <c>extraction DIR [--extractor ours|smartreader] [--dump OUT]</c>: runs the cleaner (or SmartReader, the baseline) over the scrapinghub benchmark's pages (DIR/html/KEY.html.gz)
+/// <c>extraction DIR [--extractor ours|smartreader] [--dump OUT]</c>: runs the cleaner (or SmartReader, the baseline) over the scrapinghub
+/// benchmark's pages (DIR/html/KEY.html.gz)
 /// and scores the bodies against DIR/ground-truth.json with the benchmark's own metric (<see cref="ShingleMetric"/>).
 /// Prints one line per page, worst first, then memory figures, and last
 /// <c>extraction: pages=N precision=P recall=R f1=F pages_per_cpu_s=S</c>. Speed is the CPU time of three passes over
@@ -34,7 +35,9 @@ public static class ExtractionCommand
         if (args.Length == 0 || args[0].StartsWith('-')) return Task.FromResult(Usage.Print());
         var dir = CorpusFolder.Find(args[0]);
         var truthFile = dir is null ? null : Path.Combine(dir, "ground-truth.json");
-        if (truthFile is null || !File.Exists(truthFile)) return Task.FromResult(Usage.Missing("the scrapinghub extraction benchmark (ground-truth.json)", args[0]));
+        if (truthFile is null
+            || !File.Exists(truthFile)) return Task.FromResult(Usage.Missing("the scrapinghub extraction benchmark (ground-truth.json)",
+            args[0]));
         var dump = Option(args, "--dump");
         if (dump is not null) Directory.CreateDirectory(dump);
 
@@ -50,7 +53,8 @@ public static class ExtractionCommand
                 missing++;
             }
             var body = File.Exists(file) ? CorpusFolder.ReadPage(file) : [];
-            pages.Add((entry.Name, entry.Value.GetProperty("url").GetString() ?? "", entry.Value.GetProperty("articleBody").GetString() ?? "", body));
+            pages.Add((entry.Name, entry.Value.GetProperty("url").GetString() ?? "", entry.Value.GetProperty("articleBody").GetString()
+                ?? "", body));
         }
 
         var extractor = BodyExtractors.Named(Option(args, "--extractor") ?? "ours");

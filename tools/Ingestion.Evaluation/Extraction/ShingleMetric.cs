@@ -12,7 +12,8 @@ public static class ShingleMetric
 {
     public const int ShingleSize = 4;
 
-    /// <summary>Python 3's <c>\w</c> on str: a letter (Lu, Ll, Lt, Lm, Lo), a character with a numeric value (Nd, Nl, No) or '_'. Not Mn/Pc.</summary>
+    /// <summary>Python 3's <c>\w</c> on str: a letter (Lu, Ll, Lt, Lm, Lo), a character with a numeric value (Nd, Nl, No) or '_'. Not
+    /// Mn/Pc.</summary>
     public static bool IsWordRune(Rune r)
     {
         if (r.Value == '_') return true;
@@ -48,7 +49,8 @@ public static class ShingleMetric
         return tokens;
     }
 
-    /// <summary>Shingles with their counts; a text of fewer than four tokens is one shingle of all of them; no tokens, no shingles.</summary>
+    /// <summary>Shingles with their counts; a text of fewer than four tokens is one shingle of all of them; no tokens, no
+    /// shingles.</summary>
     public static Dictionary<string, int> Shingles(string? text, int n = ShingleSize)
     {
         var tokens = Tokenize(text);

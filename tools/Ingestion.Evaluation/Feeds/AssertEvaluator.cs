@@ -29,13 +29,21 @@ public static class AssertEvaluator
         switch (op)
         {
             case "==" when where == "encoding":
-                return found && TextCompare.SameEncoding(value as string, assert.GetProperty("literal").GetString()) ? null : $"encoding: expected {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
+                return found
+                    && TextCompare.SameEncoding(value as string, assert.GetProperty("literal").GetString()) ? null
+                    : $"encoding: expected {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
             case "==":
-                return found && TextCompare.Equal(value, assert.GetProperty("literal")) ? null : $"{where}: expected {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
+                return found
+                    && TextCompare.Equal(value, assert.GetProperty("literal")) ? null
+                    : $"{where}: expected {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
             case "!=":
-                return found && !TextCompare.Equal(value, assert.GetProperty("literal")) ? null : $"{where}: expected not {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
+                return found
+                    && !TextCompare.Equal(value, assert.GetProperty("literal")) ? null
+                    : $"{where}: expected not {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
             case "is":
-                return found && TextCompare.Equal(value, assert.GetProperty("literal")) ? null : $"{where}: expected is {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
+                return found
+                    && TextCompare.Equal(value, assert.GetProperty("literal")) ? null
+                    : $"{where}: expected is {assert.GetProperty("literal").GetRawText()}, got {Show(found, value)}";
             case "truthy":
                 return found && TextCompare.Truthy(value) ? null : $"{where}: expected truthy, got {Show(found, value)}";
             case "falsy":
@@ -84,7 +92,8 @@ public static class AssertEvaluator
 
     private static string PathText(JsonElement path) =>
         path.ValueKind == JsonValueKind.Object ? "len(" + PathText(path.GetProperty("len")) + ")" :
-        path.GetArrayLength() == 0 ? "(root)" : string.Join(".", path.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.Number ? s.GetRawText() : s.GetString()));
+        path.GetArrayLength() == 0 ? "(root)"
+            : string.Join(".", path.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.Number ? s.GetRawText() : s.GetString()));
 
     private static string Show(bool found, object? value) => !found ? "(absent)" : value switch
     {

@@ -79,12 +79,15 @@ public static class FeedparserSuite
 
         var view = FeedparserView.Of(feed, bozo);
         var whys = asserts.EnumerateArray().Select(a => AssertEvaluator.Check(a, view)).OfType<string>().ToList();
-        if (whys.Count > 0) return new CaseResult("feedparser", category, rel, counted, Outcome.Failed, !AllReasons ? whys[0] : string.Join(" ;; ", whys));
+        if (whys.Count > 0) return new CaseResult("feedparser", category, rel, counted, Outcome.Failed, !AllReasons ? whys[0]
+            : string.Join(" ;; ", whys));
         return new CaseResult("feedparser", category, rel, counted, Outcome.Passed);
     }
 
     /// <summary>feedparser's "bozo": the document was not well-formed as received. Our repairs say so; blanking an external
     /// DOCTYPE that is never loaded and decoding by a declared charset are not malformations.</summary>
     public static bool IsBozo(ParsedFeed feed) =>
-        feed.Repairs.Any(r => !r.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase) && !r.Contains("double-encoded", StringComparison.OrdinalIgnoreCase) && !r.Contains("C1 control", StringComparison.OrdinalIgnoreCase));
+        feed.Repairs.Any(r => !r.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase)
+            && !r.Contains("double-encoded", StringComparison.OrdinalIgnoreCase)
+            && !r.Contains("C1 control", StringComparison.OrdinalIgnoreCase));
 }

@@ -128,7 +128,9 @@ public static class FeedparserView
         if (item.Comments is not null) e["comments"] = item.Comments;
         if (item.License is not null) e["license"] = item.License;
         if (item.Enclosures.Count > 0)
-            e["enclosures"] = item.Enclosures.Select(x => (object?)new Dictionary<string, object?> { ["href"] = x.Url, ["url"] = x.Url, ["type"] = x.Type, ["length"] = x.Length }).ToList();
+            e["enclosures"] = item.Enclosures.Select(x =>
+                (object?)new Dictionary<string, object?> { ["href"] = x.Url, ["url"] = x.Url, ["type"] = x.Type,
+                ["length"] = x.Length }).ToList();
         Tags(e, item.CategoryDetails, info.Categories);
         if (info.ImageUrl is not null) e["image"] = new Dictionary<string, object?> { ["href"] = info.ImageUrl, ["url"] = info.ImageUrl };
         if (info.Language is not null) e["language"] = info.Language;
@@ -163,7 +165,8 @@ public static class FeedparserView
     }
 
     /// <summary>Extension elements under feedparser's keys for unknown elements.</summary>
-    private static void Extensions(Dictionary<string, object?> d, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> extensions)
+    private static void Extensions(Dictionary<string, object?> d,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> extensions)
     {
         foreach (var (prefix, byName) in extensions)
         {
@@ -192,7 +195,8 @@ public static class FeedparserView
     {
         if (people.Count == 0) return;
         var first = people[0];
-        d[key] = first.Name is not null && first.Email is not null ? $"{first.Name} ({first.Email})" : first.Name ?? first.Email ?? first.Uri;
+        d[key] = first.Name is not null && first.Email is not null ? $"{first.Name} ({first.Email})" : first.Name ?? first.Email
+            ?? first.Uri;
         d[key + "_detail"] = Person(first);
         if (key == "author") d[key + "s"] = people.Select(Person).Cast<object?>().ToList();
     }
@@ -224,7 +228,8 @@ public static class FeedparserView
         {
             if (html is not null) d[key] = html;
             if (detail is not null)
-                d[key + "_detail"] = new Dictionary<string, object?> { ["value"] = html ?? "", ["type"] = detail.Type, ["language"] = detail.Language, ["base"] = detail.Base };
+                d[key + "_detail"] = new Dictionary<string, object?> { ["value"] = html
+                    ?? "", ["type"] = detail.Type, ["language"] = detail.Language, ["base"] = detail.Base };
         }
     }
 

@@ -44,7 +44,8 @@ public static class FeedsCommand
         Console.WriteLine("failures (counted cases" + (verbose ? "" : ", first 40 per suite; --verbose for all") + "):");
         foreach (var s in results.Where(r => r.Counted && r.Outcome != Outcome.Passed).GroupBy(r => r.Suite))
         {
-            foreach (var r in verbose ? s : s.Take(40)) Console.WriteLine($"  {r.Outcome.ToString().ToUpperInvariant()} {r.Suite}/{r.Name}: {r.Reason}");
+            foreach (var r in verbose ? s
+                : s.Take(40)) Console.WriteLine($"  {r.Outcome.ToString().ToUpperInvariant()} {r.Suite}/{r.Name}: {r.Reason}");
         }
 
         var counted = results.Where(r => r.Counted).ToList();

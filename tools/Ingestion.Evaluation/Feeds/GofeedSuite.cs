@@ -121,7 +121,8 @@ public static class GofeedSuite
 
     private static string Short(object? o)
     {
-        var s = o switch { JsonElement j => j.GetRawText(), DateTimeOffset d => d.ToString("O"), null => "null", _ => JsonSerializer.Serialize(o) };
+        var s = o switch { JsonElement j => j.GetRawText(), DateTimeOffset d => d.ToString("O"), null => "null", _ =>
+            JsonSerializer.Serialize(o) };
         return s.Length > 100 ? s[..100] + "…" : s;
     }
 }

@@ -30,7 +30,8 @@ public static class GofeedView
             var e = new Dictionary<string, object?>();
             Put(e, "title", Encode(i.Info.Title));
             Put(e, "id", i.Info.Id);
-            Put(e, "summary", i.Info.Summary is not null && i.ContentHtml is not null && i.Info.Summary == i.ContentHtml ? null : i.Info.Summary);
+            Put(e, "summary", i.Info.Summary is not null && i.ContentHtml is not null
+                && i.Info.Summary == i.ContentHtml ? null : i.Info.Summary);
             if (i.ContentHtml is not null || i.ContentSource is not null)
             {
                 var c = new Dictionary<string, object?>();
@@ -260,7 +261,8 @@ public static class GofeedView
             d["author"] = UniversalPerson(authors[0]);
             d["authors"] = authors.Select(p => (object?)UniversalPerson(p)).ToList();
         }
-        if (f.CategoryDetails.Count > 0) d["categories"] = f.CategoryDetails.Select(c => (object?)(c.Label ?? c.Term)).Where(c => c is not null).ToList();
+        if (f.CategoryDetails.Count > 0) d["categories"] = f.CategoryDetails.Select(c => (object?)(c.Label ?? c.Term)).Where(c =>
+            c is not null).ToList();
         else if (f.Categories.Count > 0) d["categories"] = f.Categories.Cast<object?>().ToList();
         PutExtensions(d, f.Extensions);
         d["items"] = f.Items.Select(i =>
@@ -283,7 +285,8 @@ public static class GofeedView
                 e["authors"] = people.Select(p => (object?)UniversalPerson(p)).ToList();
             }
             if (i.Info.ImageUrl is not null) e["image"] = new Dictionary<string, object?> { ["url"] = i.Info.ImageUrl };
-            if (i.CategoryDetails.Count > 0) e["categories"] = i.CategoryDetails.Select(c => (object?)(c.Label ?? c.Term)).Where(c => c is not null).ToList();
+            if (i.CategoryDetails.Count > 0) e["categories"] = i.CategoryDetails.Select(c => (object?)(c.Label ?? c.Term)).Where(c =>
+                c is not null).ToList();
             else if (i.Info.Categories.Count > 0) e["categories"] = i.Info.Categories.Cast<object?>().ToList();
             PutExtensions(e, i.Extensions);
             return (object?)e;
@@ -366,7 +369,8 @@ public static class GofeedView
 
     /// <summary>gofeed's <c>extensions</c> (namespaced elements), <c>custom</c> (unknown elements without a namespace),
     /// <c>dcExt</c> and <c>itunesExt</c>, from our extension map.</summary>
-    private static void PutExtensions(Dictionary<string, object?> d, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> extensions)
+    private static void PutExtensions(Dictionary<string, object?> d,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> extensions)
     {
         if (extensions.Count == 0) return;
         var named = extensions.Where(p => p.Key.Length > 0).ToDictionary(p => p.Key, p => (object?)ExtensionGroup(p.Value));

@@ -56,7 +56,8 @@ public static class RealSuite
                 if (link is not null && item.Link != link) return $"item {k}: link {item.Link}, expected {link}";
                 if (Str(e, "published_utc") is { } p && !SameInstant(item.Info.Published, p))
                     return $"item {k}: published {item.Info.Published:O}, expected {p}";
-                if (Str(e, "published_utc") is null && Str(e, "updated") is { } u && !SameInstant(item.Info.Updated ?? item.Info.Published, u))
+                if (Str(e, "published_utc") is null && Str(e, "updated") is { } u
+                    && !SameInstant(item.Info.Updated ?? item.Info.Published, u))
                     return $"item {k}: updated {item.Info.Updated:O}, expected {u}";
                 k++;
             }
@@ -70,8 +71,10 @@ public static class RealSuite
             if (feed.Items[i].Link != urls[i]) return $"item {i}: link {feed.Items[i].Link}, expected {urls[i]}";
         }
         var first = independent.GetProperty("first_item");
-        if (Str(first, "date_published") is { } dp && !SameInstant(feed.Items[0].Info.Published, dp)) return $"item 0: published {feed.Items[0].Info.Published:O}, expected {dp}";
-        if (Str(first, "date_modified") is { } dm && !SameInstant(feed.Items[0].Info.Updated, dm)) return $"item 0: updated {feed.Items[0].Info.Updated:O}, expected {dm}";
+        if (Str(first, "date_published") is { } dp
+            && !SameInstant(feed.Items[0].Info.Published, dp)) return $"item 0: published {feed.Items[0].Info.Published:O}, expected {dp}";
+        if (Str(first, "date_modified") is { } dm
+            && !SameInstant(feed.Items[0].Info.Updated, dm)) return $"item 0: updated {feed.Items[0].Info.Updated:O}, expected {dm}";
         return null;
     }
 
@@ -81,7 +84,9 @@ public static class RealSuite
         var expectedUrls = truth.TryGetProperty("urls", out var list)
             ? list.EnumerateArray().Select(u => (Loc: u.GetString(), Date: (string?)null)).ToList()
             : truth.GetProperty("entries").EnumerateArray()
-                .Select(e => (Loc: Str(e, "loc"), Date: e.TryGetProperty("news", out var n) && Str(n, "publication_date") is { } pd ? pd : Str(e, "lastmod"))).ToList();
+                .Select(e =>
+                    (Loc: Str(e, "loc"), Date: e.TryGetProperty("news", out var n)
+                    && Str(n, "publication_date") is { } pd ? pd : Str(e, "lastmod"))).ToList();
         var count = truth.TryGetProperty("count", out var c) ? c.GetInt32() : truth.GetProperty("url_count").GetInt32();
         if (feed.Items.Count != count) return $"{feed.Items.Count} entries, expected {count}";
         for (var i = 0; i < Math.Min(count, expectedUrls.Count); i++)
@@ -107,11 +112,13 @@ public static class RealSuite
     {
         var robots = RobotsTxt.Parse(File.ReadAllText(file), "IngestionFetcher");
         var expected = truth.GetProperty("sitemaps").EnumerateArray().Select(s => s.GetString()!).ToList();
-        return robots.Sitemaps.SequenceEqual(expected) ? null : $"sitemaps [{string.Join(", ", robots.Sitemaps)}], expected [{string.Join(", ", expected)}]";
+        return robots.Sitemaps.SequenceEqual(expected) ? null
+            : $"sitemaps [{string.Join(", ", robots.Sitemaps)}], expected [{string.Join(", ", expected)}]";
     }
 
     private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
+            && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static bool SameInstant(DateTimeOffset? ours, string expected) =>
         ours is { } o && FeedDates.Parse(expected) is { } e && o == e;

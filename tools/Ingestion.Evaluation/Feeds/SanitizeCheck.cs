@@ -10,7 +10,8 @@ namespace Ingestion.Evaluation.Feeds;
 /// elements feedparser keeps are kept by us too.</summary>
 public static partial class SanitizeCheck
 {
-    [GeneratedRegex(@"<\s*script|\son[a-z]+\s*=|javascript\s*:|vbscript\s*:|expression\s*\(|<\s*(iframe|object|embed|applet|meta|link|base|form|frame)\b|-moz-binding|behavior\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*script|\son[a-z]+\s*=|javascript\s*:|vbscript\s*:|expression\s*\(|<\s*(iframe|object|embed|applet|meta|link|base|"
+        + @"form|frame)\b|-moz-binding|behavior\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex Unsafe();
 
     [GeneratedRegex(@"<\s*([a-zA-Z][a-zA-Z0-9]*)")]
@@ -19,7 +20,8 @@ public static partial class SanitizeCheck
     /// <summary>Elements we drop on purpose even where feedparser keeps them (active or embedding content).</summary>
     private static readonly HashSet<string> NeverKept = new(StringComparer.Ordinal)
     {
-        "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button", "select", "textarea", "meta", "link", "base", "frame", "frameset",
+        "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button", "select", "textarea", "meta", "link", "base",
+            "frame", "frameset",
     };
 
     public static string? Check(ParsedFeed feed, JsonElement asserts)
@@ -50,15 +52,18 @@ public static partial class SanitizeCheck
         var all = string.Join("\n", emitted).ToLowerInvariant();
         foreach (var a in asserts.EnumerateArray())
         {
-            if (a.GetProperty("op").GetString() != "==" || !a.TryGetProperty("literal", out var lit) || lit.ValueKind != JsonValueKind.String) continue;
+            if (a.GetProperty("op").GetString() != "==" || !a.TryGetProperty("literal", out var lit)
+                || lit.ValueKind != JsonValueKind.String) continue;
             // Titles are plain text in our model: only summaries and contents must keep harmless markup.
             var isHtmlField = a.GetProperty("path").ValueKind == JsonValueKind.Array
-                              && a.GetProperty("path").EnumerateArray().Any(p => p.ValueKind == JsonValueKind.String && p.GetString() is "summary" or "description" or "content" or "info");
+                              && a.GetProperty("path").EnumerateArray().Any(p => p.ValueKind == JsonValueKind.String
+                                  && p.GetString() is "summary" or "description" or "content" or "info");
             foreach (Match tag in OpenTag().Matches(lit.GetString()!))
             {
                 var name = tag.Groups[1].Value.ToLowerInvariant();
                 if (!isHtmlField || NeverKept.Contains(name)) continue;
-                if (!all.Contains("<" + name, StringComparison.Ordinal)) return $"harmless <{name}> was dropped (ours: {Short(string.Join(" ", emitted))})";
+                if (!all.Contains("<"
+                    + name, StringComparison.Ordinal)) return $"harmless <{name}> was dropped (ours: {Short(string.Join(" ", emitted))})";
             }
             var text = TextCompare.Plain(lit.GetString());
             if (text.Length > 0 && !TextCompare.Plain(string.Join(" ", emitted)).Contains(text, StringComparison.Ordinal))

@@ -10,7 +10,8 @@ namespace Ingestion.Evaluation.Metadata;
 /// published day with the annotations. A field counts only on pages whose annotation has it; title is right when
 /// equal after whitespace and case folding, authors when equal as a set of names (the annotation split at ';' and
 /// ','), date when the published day (in the offset the page states) equals the annotated day (for annotations with
-/// a time and zone, their day in that zone). Prints results per source (the part of <c>source</c> before ':'), the misses with --verbose, and last
+/// a time and zone, their day in that zone). Prints results per source (the part of <c>source</c> before ':'), the misses with --verbose,
+/// and last
 /// <c>metadata: pages=N title=T author=A date=D</c> (shares over all sources). A page the cleaner rejects counts as
 /// wrong on every field (the pipeline gets no metadata for it); the per-source lines also give the date share over the
 /// pages it accepted.
@@ -95,7 +96,8 @@ public static partial class MetadataCommand
     }
 
     private static string? Str(JsonElement r, string name) =>
-        r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString() : null;
+        r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString() : null;
 
     internal static string Fold(string? text) =>
         string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
@@ -106,23 +108,26 @@ public static partial class MetadataCommand
     /// <summary>The annotated day, as written (a timestamp's day in its own zone).</summary>
     internal static DateOnly? ExpectedDay(string value)
     {
-        return value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        return value.Length >= 10
+            && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+            : null;
     }
 
     private sealed class Tally
     {
-        private readonly Dictionary<string, (int Right, int Total)> _fields = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Right, int Total)> fields = new(StringComparer.Ordinal);
         public int Pages { get; set; }
 
         public void Add(string field, bool ok)
         {
-            var (right, total) = _fields.GetValueOrDefault(field);
-            _fields[field] = (right + (ok ? 1 : 0), total + 1);
+            var (right, total) = fields.GetValueOrDefault(field);
+            fields[field] = (right + (ok ? 1 : 0), total + 1);
         }
 
-        public double Share(string field) => _fields.TryGetValue(field, out var f) && f.Total > 0 ? (double)f.Right / f.Total : 0;
+        public double Share(string field) => fields.TryGetValue(field, out var f) && f.Total > 0 ? (double)f.Right / f.Total : 0;
 
         public string Format(string field) =>
-            _fields.TryGetValue(field, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{field}={f.Right}/{f.Total} ({Share(field):F3})") : $"{field}=n/a";
+            fields.TryGetValue(field, out var f)
+                ? string.Create(CultureInfo.InvariantCulture, $"{field}={f.Right}/{f.Total} ({Share(field):F3})") : $"{field}=n/a";
     }
 }

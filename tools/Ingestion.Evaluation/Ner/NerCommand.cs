@@ -7,7 +7,8 @@ namespace Ingestion.Evaluation.Ner;
 
 /// <summary>
 /// ner FILE.spans.jsonl [--output PRED.jsonl] [--recognizer combined|model|rules] [--model MODEL.bin.gz]: runs the
-/// enricher's recogniser (with the shipped model, or one the training command wrote) over each sentence's text and scores by exact character span and type, micro-averaged over PER, ORG, LOC.
+/// enricher's recogniser (with the shipped model, or one the training command wrote) over each sentence's text and scores by exact
+/// character span and type, micro-averaged over PER, ORG, LOC.
 /// Prints per-type results and, last, "ner: sentences=N precision=P recall=R f1=F".
 /// </summary>
 public static class NerCommand

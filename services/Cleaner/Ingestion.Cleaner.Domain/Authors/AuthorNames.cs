@@ -54,13 +54,17 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\(([^()]{0,80})\)", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthetical();
 
-    [GeneratedRegex(@"^\W{0,3}(?:(?:written|reported|compiled|posted|story|words|text|report|reporting|analysis|commentary|column|interview)\s+by|by|author(?:s|\(s\))?|writers?|reporters?|byline|from)\b\s*[:\-]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W{0,3}(?:(?:written|reported|compiled|posted|story|words|text|report|reporting|analysis|commentary|column|"
+        + @"interview)\s+by|by|author(?:s|\(s\))?|writers?|reporters?|byline|from)\b\s*[:\-]?\s*",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingLabel();
 
-    [GeneratedRegex(@"\s*(?:[,;|/&\u2022\u00B7+]|\s(?:and|AND|And|with|With|WITH)\s|\s[\-\u2013\u2014]\s)\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[,;|/&\u2022\u00B7+]|\s(?:and|AND|And|with|With|WITH)\s|\s[\-\u2013\u2014]\s)\s*",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"\b(?:edited|photos?|photographs?|illustrations?|graphics?|video|additional\s+reporting|translated|produced|designed|fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:edited|photos?|photographs?|illustrations?|graphics?|video|additional\s+reporting|translated|produced|designed|"
+        + @"fact-checked)\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NonAuthorCredit();
 
     /// <summary>Parses one author string (a byline, a meta tag value, a JSON-LD name).</summary>

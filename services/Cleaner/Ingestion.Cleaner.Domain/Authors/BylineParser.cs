@@ -23,13 +23,17 @@ internal static partial class BylineParser
     [GeneratedRegex(@"\b(?:updated|modified|edited|revised|last\s+updated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UpdatedLabel();
 
-    [GeneratedRegex(@"\b(?:published|posted|first\s+published|created|date|dated|issued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:published|posted|first\s+published|created|date|dated|issued)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedLabel();
 
-    [GeneratedRegex(@"\b(?:date|dated|published|posted|updated|last\s+updated|first\s+published|modified|created|issued|on|at|by|written|reported|story|print\s+edition|edition|time|timestamp)\b\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:date|dated|published|posted|updated|last\s+updated|first\s+published|modified|created|issued|on|at|by|written|"
+        + @"reported|story|print\s+edition|edition|time|timestamp)\b\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelWords();
 
-    [GeneratedRegex(@"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?|secs?|seconds?)\b(?:\s+(?:ago|read))?|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4}))?\b|\b(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?|secs?|seconds?)\b(?:\s+(?:ago|read))?|\b\d{1,"
+        + @"2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4}))?\b|\b(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|"
+            + @"urday)?\b,?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeResidue();
 
     /// <summary>The byline's content, or null when the line is not a byline or date line.</summary>

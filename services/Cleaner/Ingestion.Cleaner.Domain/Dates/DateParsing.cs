@@ -37,13 +37,17 @@ internal static partial class DateParsing
     };
 
     private const string Months =
-        "(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+        "(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+            + "nov(?:ember)?|dec(?:ember)?)";
 
     private const string TimeTail =
-        @"(?:,?\s{0,3}(?:at\s{1,3}|\|\s{0,3}|-\s{0,3})?(?<H>\d{1,2})[:.](?<M>\d{2})(?::(?<S>\d{2})(?:\.\d{1,9})?)?\s{0,3}(?<ampm>[ap]\.?m\.?)?\s{0,3}" +
-        @"(?<tz>(?-i:Z|UTC|GMT|IST|PKT|NPT|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|BST|CET|CEST|EET|EEST|MSK|GST|WIB|SGT|HKT|JST|KST|AEST|AEDT|NZST|NZDT)\b(?:\s{0,2}[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?)?";
+        @"(?:,?\s{0,3}(?:at\s{1,3}|\|\s{0,3}|-\s{0,3})?(?<H>\d{1,2})[:.](?<M>\d{2})(?::(?<S>\d{2})(?:\.\d{1,9})?)?\s{0,"
+            + @"3}(?<ampm>[ap]\.?m\.?)?\s{0,3}" +
+        @"(?<tz>(?-i:Z|UTC|GMT|IST|PKT|NPT|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|BST|CET|CEST|EET|EEST|MSK|GST|WIB|SGT|HKT|JST|KST|"
+            + @"AEST|AEDT|NZST|NZDT)\b(?:\s{0,2}[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?)?";
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d])(?:[T ](?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:\.\d{1,9})?)?\s?(?<tz>Z|[+-]\d{2}:?\d{2}|(?-i:UTC|GMT)\b)?)?",
+    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d])(?:[T ](?<H>\d{1,"
+        + @"2}):(?<M>\d{2})(?::(?<S>\d{2})(?:\.\d{1,9})?)?\s?(?<tz>Z|[+-]\d{2}:?\d{2}|(?-i:UTC|GMT)\b)?)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
@@ -55,12 +59,15 @@ internal static partial class DateParsing
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?[ \-]?" + Months + @"\.?,?[ \-]{1,3}(?<y>(?:19|20)\d{2})\b" + TimeTail,
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s{0,3}(?:of\s{1,3})?[ \-]?" + Months + @"\.?,?[ \-]{1,3}(?<y>(?:19|20)\d{2})\b"
+        + TimeTail,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    /// <summary>"2 de abril de 2020", "17. März 2020", "07 أكتوبر 2020", "13 жовтня 2020": day, a month word of any language, year.</summary>
-    [GeneratedRegex(@"(?<![\d\p{L}])(?<d>\d{1,2})\.?\s{0,3}(?:de\s{1,3})?(?<mon>\p{L}{3,12}(?:\s\p{L}{4,6})?)\.?,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(?<y>(?:19|20)\d{2})(?!\d)" + TimeTail,
+    /// <summary>"2 de abril de 2020", "17. März 2020", "07 أكتوبر 2020", "13 жовтня 2020": day, a month word of any language,
+    /// year.</summary>
+    [GeneratedRegex(@"(?<![\d\p{L}])(?<d>\d{1,2})\.?\s{0,3}(?:de\s{1,3})?(?<mon>\p{L}{3,12}(?:\s\p{L}{4,6})?)\.?,?\s{1,3}(?:de\s{1,3}|"
+        + @"del\s{1,3})?(?<y>(?:19|20)\d{2})(?!\d)" + TimeTail,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayWordYear();
 

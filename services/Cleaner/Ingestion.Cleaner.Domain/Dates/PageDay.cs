@@ -7,13 +7,15 @@ namespace Ingestion.Cleaner.Domain.Dates;
 /// </summary>
 internal static class PageDay
 {
-    /// <summary>Beyond this a UTC time is the same day in most of the world: the page's other day is another date, not the same moment.</summary>
+    /// <summary>Beyond this a UTC time is the same day in most of the world: the page's other day is another date, not the same
+    /// moment.</summary>
     private const int MaxShiftHours = 9;
 
     public static DateTimeOffset? Align(DateTimeOffset? published, DateOnly? shownDay)
     {
         // Midnight is a date written without a time: it is the page's day already.
-        if (published is not { } p || shownDay is not { } day || p.Offset != TimeSpan.Zero || p.TimeOfDay == TimeSpan.Zero) return published;
+        if (published is not { } p || shownDay is not { } day || p.Offset != TimeSpan.Zero
+            || p.TimeOfDay == TimeSpan.Zero) return published;
         var utcDay = DateOnly.FromDateTime(p.UtcDateTime);
         int hours;
         if (day == utcDay.AddDays(-1)) hours = -(p.Hour + 1);

@@ -29,7 +29,8 @@ internal static class BoilerplateRules
         "aside", "dialog", "menu", "video", "audio", "source", "track", "map", "area", "figcaption", "head", "title",
     };
 
-    /// <summary>Usually chrome, but pages wrap everything in them (ASP.NET forms) or put bylines there: removed when they hold little text.</summary>
+    /// <summary>Usually chrome, but pages wrap everything in them (ASP.NET forms) or put bylines there: removed when they hold little
+    /// text.</summary>
     public static readonly HashSet<string> GuardedTags = new(StringComparer.Ordinal) { "form", "header", "footer" };
 
     private static readonly HashSet<string> StrongTokens = new(StringComparer.Ordinal)
@@ -140,7 +141,8 @@ internal static class BoilerplateRules
         var style = element.GetAttribute("style");
         if (string.IsNullOrEmpty(style)) return false;
         var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.Ordinal)
+            || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
     private static bool StartsWithAny(string token, string[] prefixes)
@@ -150,7 +152,8 @@ internal static class BoilerplateRules
         return false;
     }
 
-    /// <summary>Scoring weight of an element's class and id: +25 for article words, -25 for boilerplate words (each of class and id).</summary>
+    /// <summary>Scoring weight of an element's class and id: +25 for article words, -25 for boilerplate words (each of class and
+    /// id).</summary>
     public static int ClassWeight(IElement element)
     {
         var weight = 0;

@@ -101,7 +101,8 @@ internal static class ContentScorer
         return roots;
     }
 
-    /// <summary>The <c>&lt;article&gt;</c> around the page's only h1, when it holds no other article and 200+ characters of its own text outside links.</summary>
+    /// <summary>The <c>&lt;article&gt;</c> around the page's only h1, when it holds no other article and 200+ characters of its own text
+    /// outside links.</summary>
     internal static IElement? HeadlinedArticle(IElement body, NodeStats stats)
     {
         IElement? h1 = null;
@@ -180,7 +181,8 @@ internal static class ContentScorer
     {
         "p" or "pre" or "td" => true,
         "blockquote" => e.QuerySelector("p") is null,
-        "div" or "section" or "article" => !NodeStats.ElementChildren(e).Any(c => c.LocalName is "p" or "div" or "section" or "article" or "table"
+        "div" or "section" or "article" =>
+            !NodeStats.ElementChildren(e).Any(c => c.LocalName is "p" or "div" or "section" or "article" or "table"
             or "ul" or "ol" or "blockquote" or "pre" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "figure" or "dl"),
         _ => false,
     };

@@ -16,7 +16,8 @@ internal static class DateElements
     private const int MaxAncestors = 16;
 
     private static readonly string[] DateWords = ["date", "time", "publish", "posted", "fecha", "datum", "data-", "pubdate"];
-    private static readonly string[] NotPublished = ["update", "modif", "today", "current", "clock", "weather", "runtime", "timeline", "read-time", "readtime", "reading"];
+    private static readonly string[] NotPublished = ["update", "modif", "today", "current", "clock", "weather", "runtime", "timeline",
+        "read-time", "readtime", "reading"];
     private static readonly string[] ChromeWords = ["comment", "related", "sidebar", "footer", "recommend", "trending", "popular", "more-"];
 
     public static DateTimeOffset? Find(IElement body, bool monthFirst)
@@ -62,7 +63,8 @@ internal static class DateElements
         foreach (var attribute in (ReadOnlySpan<string>)["datetime", "title", "content"])
         {
             var value = e.GetAttribute(attribute);
-            if (!string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextChars && DateParsing.FindDates(value, monthFirst) is [var first, ..])
+            if (!string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextChars
+                && DateParsing.FindDates(value, monthFirst) is [var first, ..])
                 return first.Value;
         }
         var text = e.TextContent;

@@ -9,7 +9,8 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// </summary>
 internal static partial class EmbeddedRdf
 {
-    [GeneratedRegex(@"<rdf:Description\b[^>]{0,2000}?\bdc:date\s*=\s*[""']([^""'<>]{8,40})[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<rdf:Description\b[^>]{0,2000}?\bdc:date\s*=\s*[""']([^""'<>]{8,40})[""']",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DescriptionDate();
 
     public static DateTimeOffset? Date(string html)

@@ -82,7 +82,8 @@ internal static class HeadlineDate
 
     private static string Fold(string? s) => TextNormalizer.CollapseWhitespace(s).ToLowerInvariant();
 
-    /// <summary>The next node in document order (into the children when <paramref name="descend"/>); says whether a block element was left on the way.</summary>
+    /// <summary>The next node in document order (into the children when <paramref name="descend"/>); says whether a block element was left
+    /// on the way.</summary>
     private static INode? Advance(INode node, bool descend, out bool leftBlock)
     {
         leftBlock = false;

@@ -11,13 +11,13 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// </summary>
 internal static class HtmlArticleExtractor
 {
-    [ThreadStatic] private static HtmlParser? _parser;
+    [ThreadStatic] private static HtmlParser? parser;
 
     /// <summary>
     /// One parser per thread (a parser and its browsing context are built once, not per page), without the attribute
     /// observers a browser needs to load resources: nothing here loads anything.
     /// </summary>
-    private static HtmlParser Parser => _parser ??= new HtmlParser(
+    private static HtmlParser Parser => parser ??= new HtmlParser(
         new HtmlParserOptions { IsKeepingSourceReferences = false },
         BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>()));
 
@@ -103,7 +103,9 @@ internal static class HtmlArticleExtractor
     private static List<string>? FromJsonLd(string? articleBody)
     {
         if (string.IsNullOrWhiteSpace(articleBody)) return null;
-        var text = articleBody.Contains('<') ? ArticleAssembler.StripHtml(articleBody.Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase)) ?? "" : System.Net.WebUtility.HtmlDecode(articleBody);
+        var text = articleBody.Contains('<')
+            ? ArticleAssembler.StripHtml(articleBody.Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase))
+            ?? "" : System.Net.WebUtility.HtmlDecode(articleBody);
         var paragraphs = text.Split('\n')
             .Select(p => TextNormalizer.CollapseWhitespace(ScriptFragments.Remove(p)))
             .Where(p => p.Length > 0 && !BoilerplateLines.IsBoilerplate(p))

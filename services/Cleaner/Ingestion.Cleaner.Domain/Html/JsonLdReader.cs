@@ -164,7 +164,9 @@ internal static class JsonLdReader
         {
             JsonValueKind.String => NullIfEmpty(v.GetString()),
             JsonValueKind.Number => v.GetRawText(),
-            JsonValueKind.Array => v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()).FirstOrDefault(x => !string.IsNullOrWhiteSpace(x)),
+            JsonValueKind.Array =>
+                v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()).FirstOrDefault(x =>
+                !string.IsNullOrWhiteSpace(x)),
             _ => null,
         };
     }

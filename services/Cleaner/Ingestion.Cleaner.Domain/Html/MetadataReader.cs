@@ -13,7 +13,8 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// </summary>
 internal static class MetadataReader
 {
-    private static readonly string[] TitleKeys = ["og:title", "twitter:title", "sailthru.title", "parsely-title", "dc.title", "title", "headline"];
+    private static readonly string[] TitleKeys = ["og:title", "twitter:title", "sailthru.title", "parsely-title", "dc.title", "title",
+        "headline"];
 
     private static readonly string[] PublishedKeys =
     [
@@ -36,8 +37,10 @@ internal static class MetadataReader
     ];
 
     private static readonly string[] SiteKeys = ["og:site_name", "application-name", "publisher", "dc.publisher", "cxenseparse:site"];
-    private static readonly string[] DescriptionKeys = ["og:description", "description", "twitter:description", "dc.description", "sailthru.description"];
-    private static readonly string[] ImageKeys = ["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail", "sailthru.image.full"];
+    private static readonly string[] DescriptionKeys = ["og:description", "description", "twitter:description", "dc.description",
+        "sailthru.description"];
+    private static readonly string[] ImageKeys = ["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+        "thumbnail", "sailthru.image.full"];
     private static readonly string[] SectionKeys = ["article:section", "og:article:section", "parsely-section", "section"];
     private static readonly string[] TagKeys = ["article:tag", "og:article:tag", "news_keywords"];
     private static readonly string[] LanguageKeys = ["content-language", "og:locale", "dc.language", "language", "inlanguage"];
@@ -67,7 +70,8 @@ internal static class MetadataReader
             meta.DeclaresArticle = ld.IsArticleType;
             meta.Title = ld.Headline;
             meta.Authors.AddRange(AuthorNames.Clean(ld.Authors));
-            if (meta.Authors.Count == 0 && ld.Authors.Select(a => AuthorNames.Parse(a).Agency).FirstOrDefault(a => a is not null) is { } agency)
+            if (meta.Authors.Count == 0
+                && ld.Authors.Select(a => AuthorNames.Parse(a).Agency).FirstOrDefault(a => a is not null) is { } agency)
                 meta.SiteName = agency;
             meta.Published = DateParsing.ParseMachineDate(ld.Published);
             meta.Modified = DateParsing.ParseMachineDate(ld.Modified);
@@ -119,7 +123,8 @@ internal static class MetadataReader
         var underHeadline = meta.Published is null || meta.UrlDate is null && meta.Published.Value.Offset == TimeSpan.Zero
             ? HeadlineDate.Find(HeadlineDate.Headline(document, meta.Title ?? document.Title), monthFirst)
             : null;
-        if (meta.Published is null && underHeadline is { } headlineDate && (meta.UrlDate is null || SameDay(headlineDate, meta.UrlDate.Value)))
+        if (meta.Published is null && underHeadline is { } headlineDate
+            && (meta.UrlDate is null || SameDay(headlineDate, meta.UrlDate.Value)))
             meta.Published = headlineDate;
         if (meta.Published is null && meta.UrlDate is null)
         {
@@ -273,10 +278,13 @@ internal static class MetadataReader
         return utc;
     }
 
-    private static bool SameDay(DateTimeOffset a, DateTimeOffset b) => DateOnly.FromDateTime(a.DateTime) == DateOnly.FromDateTime(b.DateTime);
+    private static bool SameDay(DateTimeOffset a, DateTimeOffset b) =>
+        DateOnly.FromDateTime(a.DateTime) == DateOnly.FromDateTime(b.DateTime);
 
     internal static bool HasToken(string? list, string token) =>
-        list is not null && list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals(token, StringComparison.OrdinalIgnoreCase));
+        list is not null
+            && list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Any(t =>
+            t.Equals(token, StringComparison.OrdinalIgnoreCase));
 
     private static string? Clean(string? s)
     {

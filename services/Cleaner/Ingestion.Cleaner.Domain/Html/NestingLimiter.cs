@@ -26,9 +26,11 @@ internal static class NestingLimiter
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedNames = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedNames =
+        Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextNames =
+        RawText.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Limit(string html, int maxDepth = MaxDepth)
     {
@@ -121,7 +123,8 @@ internal static class NestingLimiter
     /// <summary>Where <c>&lt;/name</c> starts (case-insensitive), or -1.</summary>
     private static int IndexOfEndTag(string html, int from, ReadOnlySpan<char> name)
     {
-        for (var at = html.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = html.IndexOf("</", at + 2, StringComparison.Ordinal))
+        for (var at = html.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = html.IndexOf("</", at + 2,
+            StringComparison.Ordinal))
             if (html.AsSpan(at + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase)) return at;
         return -1;
     }
@@ -137,7 +140,8 @@ internal static class NestingLimiter
             {
                 if (c == quote) quote = '\0';
             }
-            else if (c is '"' or '\'' && j > 0 && html[j - 1] == '=' || c is '"' or '\'' && j > 1 && html[j - 1] == ' ' && html[j - 2] == '=')
+            else if (c is '"' or '\'' && j > 0 && html[j - 1] == '=' || c is '"' or '\'' && j > 1 && html[j - 1] == ' '
+                && html[j - 2] == '=')
             {
                 quote = c;
             }

@@ -5,9 +5,9 @@ namespace Ingestion.Cleaner.Domain.Html;
 /// <summary>Text measures of every element of a subtree, computed in one pass without recursion (deep documents are safe).</summary>
 internal sealed class NodeStats
 {
-    private readonly Dictionary<IElement, Entry> _entries;
+    private readonly Dictionary<IElement, Entry> entries;
 
-    private NodeStats(int elements) => _entries = new(elements, ReferenceEqualityComparer.Instance);
+    private NodeStats(int elements) => entries = new(elements, ReferenceEqualityComparer.Instance);
 
     private struct Entry
     {
@@ -19,18 +19,18 @@ internal sealed class NodeStats
     }
 
     /// <summary>Non-whitespace characters of text in the element (scripts and styles excluded).</summary>
-    public int Text(IElement e) => _entries.TryGetValue(e, out var x) ? x.Text : 0;
+    public int Text(IElement e) => entries.TryGetValue(e, out var x) ? x.Text : 0;
 
     /// <summary>Non-whitespace characters inside links.</summary>
-    public int LinkText(IElement e) => _entries.TryGetValue(e, out var x) ? x.LinkText : 0;
+    public int LinkText(IElement e) => entries.TryGetValue(e, out var x) ? x.LinkText : 0;
 
     /// <summary>Non-whitespace characters inside <c>&lt;p&gt;</c> elements.</summary>
-    public int ParagraphText(IElement e) => _entries.TryGetValue(e, out var x) ? x.ParagraphText : 0;
+    public int ParagraphText(IElement e) => entries.TryGetValue(e, out var x) ? x.ParagraphText : 0;
 
-    public int Paragraphs(IElement e) => _entries.TryGetValue(e, out var x) ? x.Paragraphs : 0;
+    public int Paragraphs(IElement e) => entries.TryGetValue(e, out var x) ? x.Paragraphs : 0;
 
     /// <summary><c>&lt;article&gt;</c> elements inside the element (itself not counted).</summary>
-    public int NestedArticles(IElement e) => _entries.TryGetValue(e, out var x) ? x.Articles - (e.LocalName == "article" ? 1 : 0) : 0;
+    public int NestedArticles(IElement e) => entries.TryGetValue(e, out var x) ? x.Articles - (e.LocalName == "article" ? 1 : 0) : 0;
 
     public double LinkDensity(IElement e)
     {
@@ -53,7 +53,7 @@ internal sealed class NodeStats
                 var child = children[k];
                 if (child is IElement ce)
                 {
-                    var c = stats._entries[ce];
+                    var c = stats.entries[ce];
                     entry.Text += c.Text;
                     entry.LinkText += c.LinkText;
                     entry.ParagraphText += c.ParagraphText;
@@ -73,7 +73,7 @@ internal sealed class NodeStats
                 entry.ParagraphText = entry.Text;
                 entry.Paragraphs = 1;
             }
-            stats._entries[e] = entry;
+            stats.entries[e] = entry;
         }
         return stats;
     }

@@ -57,7 +57,8 @@ internal static class RawTextTrimmer
         return output.Finish();
     }
 
-    /// <summary>Drops a comment (<c>&lt;!-- ... --&gt;</c>); a doctype or other <c>&lt;!</c> markup is kept. Returns where to go on.</summary>
+    /// <summary>Drops a comment (<c>&lt;!-- ... --&gt;</c>); a doctype or other <c>&lt;!</c> markup is kept. Returns where to go
+    /// on.</summary>
     private static int SkipComment(string html, int lt, Output output)
     {
         if (!html.AsSpan(lt).StartsWith("<!--", StringComparison.Ordinal)) return lt + 2;
@@ -114,7 +115,8 @@ internal static class RawTextTrimmer
         name.StartsWith("data-", StringComparison.OrdinalIgnoreCase)
         || name.Equals("srcset", StringComparison.OrdinalIgnoreCase)
         || name.Equals("sizes", StringComparison.OrdinalIgnoreCase)
-        || name.Length > 4 && name.StartsWith("on", StringComparison.OrdinalIgnoreCase) && char.IsAsciiLetterLower(char.ToLowerInvariant(name[2]))
+        || name.Length > 4 && name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+            && char.IsAsciiLetterLower(char.ToLowerInvariant(name[2]))
            && !name.Equals("online", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"script", "style" or "svg" when a start tag of that name begins at <paramref name="at"/>.</summary>
@@ -152,22 +154,22 @@ internal static class RawTextTrimmer
     /// <summary>The page with some ranges left out, built only once something is left out.</summary>
     private sealed class Output(string html)
     {
-        private StringBuilder? _builder;
-        private int _copiedUpTo;
+        private StringBuilder? builder;
+        private int copiedUpTo;
 
         public void Skip(int from, int to)
         {
-            if (from < _copiedUpTo || to <= from) return;
-            _builder ??= new StringBuilder(html.Length / 2);
-            _builder.Append(html, _copiedUpTo, from - _copiedUpTo);
-            _copiedUpTo = to;
+            if (from < copiedUpTo || to <= from) return;
+            builder ??= new StringBuilder(html.Length / 2);
+            builder.Append(html, copiedUpTo, from - copiedUpTo);
+            copiedUpTo = to;
         }
 
         public string Finish()
         {
-            if (_builder is null) return html;
-            _builder.Append(html, _copiedUpTo, html.Length - _copiedUpTo);
-            return _builder.ToString();
+            if (builder is null) return html;
+            builder.Append(html, copiedUpTo, html.Length - copiedUpTo);
+            return builder.ToString();
         }
     }
 }

@@ -9,7 +9,8 @@ internal static class TitleCleaner
 
     /// <param name="title">The title as the page gives it.</param>
     /// <param name="siteName">The site's name, when known.</param>
-    /// <param name="aggressive">For the <c>&lt;title&gt;</c> element: also drop a short trailing part that is likely the site's name.</param>
+    /// <param name="aggressive">For the <c>&lt;title&gt;</c> element: also drop a short trailing part that is likely the site's
+    /// name.</param>
     public static string? Clean(string? title, string? siteName, bool aggressive)
     {
         if (string.IsNullOrWhiteSpace(title)) return null;
@@ -47,6 +48,7 @@ internal static class TitleCleaner
         if (key == siteKey) return true;
         var compactPart = key.Replace(" ", "", StringComparison.Ordinal);
         var compactSite = siteKey.Replace(" ", "", StringComparison.Ordinal);
-        return compactPart == compactSite || compactPart.StartsWith(compactSite, StringComparison.Ordinal) && compactPart.Length <= compactSite.Length + 4;
+        return compactPart == compactSite || compactPart.StartsWith(compactSite, StringComparison.Ordinal)
+            && compactPart.Length <= compactSite.Length + 4;
     }
 }

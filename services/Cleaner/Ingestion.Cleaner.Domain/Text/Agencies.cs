@@ -10,7 +10,8 @@ internal static class Agencies
     {
         ["Reuters"] = "Reuters", ["Thomson Reuters"] = "Reuters",
         ["AP"] = "Associated Press", ["Associated Press"] = "Associated Press", ["The Associated Press"] = "Associated Press",
-        ["AFP"] = "Agence France-Presse", ["Agence France-Presse"] = "Agence France-Presse", ["Agence France Presse"] = "Agence France-Presse",
+        ["AFP"] = "Agence France-Presse", ["Agence France-Presse"] = "Agence France-Presse",
+            ["Agence France Presse"] = "Agence France-Presse",
         ["PTI"] = "Press Trust of India", ["Press Trust of India"] = "Press Trust of India",
         ["IANS"] = "IANS", ["Indo-Asian News Service"] = "IANS", ["ANI"] = "ANI", ["Asian News International"] = "ANI",
         ["UNI"] = "United News of India", ["United News of India"] = "United News of India",

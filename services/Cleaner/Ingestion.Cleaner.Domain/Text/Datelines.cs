@@ -19,13 +19,16 @@ internal static partial class Datelines
         @"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s{1,2}\d{1,2}(?:,?\s{1,2}\d{4})?";
 
     private const string Tail =
-        @"(?:,\s{0,2}(?<date>(?i:" + MonthDay + @")))?\s{0,2}(?:\((?<agency>[A-Za-z][A-Za-z .&\-]{0,40})\))?\s{0,2}(?<sep>:|--|\u2014|\u2013|-|\u2012)\s+";
+        @"(?:,\s{0,2}(?<date>(?i:" + MonthDay
+            + @")))?\s{0,2}(?:\((?<agency>[A-Za-z][A-Za-z .&\-]{0,40})\))?\s{0,2}(?<sep>:|--|\u2014|\u2013|-|\u2012)\s+";
 
-    [GeneratedRegex(@"^(?<place>[A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?:,\s{0,2}(?<region>(?!(?i:" + MonthDay + @"))[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?" + Tail,
+    [GeneratedRegex(@"^(?<place>[A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?:,\s{0,2}(?<region>(?!(?i:" + MonthDay
+        + @"))[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?" + Tail,
         RegexOptions.CultureInvariant)]
     private static partial Regex Shouting();
 
-    [GeneratedRegex(@"^(?<place>[A-Z][a-z'\u2019]+(?:[ \-][A-Z][a-z'\u2019]+){0,2})(?:,\s{0,2}(?<date>(?i:" + MonthDay + @")))?\s{0,2}(?:\((?<agency>[A-Za-z][A-Za-z .&\-]{0,40})\))?\s{0,2}(?<sep>:|--|\u2014|\u2013|-)\s+",
+    [GeneratedRegex(@"^(?<place>[A-Z][a-z'\u2019]+(?:[ \-][A-Z][a-z'\u2019]+){0,2})(?:,\s{0,2}(?<date>(?i:" + MonthDay
+        + @")))?\s{0,2}(?:\((?<agency>[A-Za-z][A-Za-z .&\-]{0,40})\))?\s{0,2}(?<sep>:|--|\u2014|\u2013|-)\s+",
         RegexOptions.CultureInvariant)]
     private static partial Regex TitleCase();
 

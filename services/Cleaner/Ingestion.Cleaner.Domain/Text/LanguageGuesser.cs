@@ -13,7 +13,8 @@ internal static class LanguageGuesser
     private const int MinLetters = 40;
     private const int MinWordHits = 4;
 
-    private enum Script { Latin, Cyrillic, Arabic, Han, Kana, Hangul, Greek, Hebrew, Thai, Devanagari, Bengali, Tamil, Georgian, Armenian, Count }
+    private enum Script { Latin, Cyrillic, Arabic, Han, Kana, Hangul, Greek, Hebrew, Thai, Devanagari, Bengali, Tamil, Georgian, Armenian,
+        Count }
 
     /// <summary>The commonest short words of each Latin-script language, chosen to overlap little.</summary>
     private static readonly (string Code, HashSet<string> Words)[] LatinWords =
@@ -84,7 +85,8 @@ internal static class LanguageGuesser
         return top switch
         {
             Script.Latin => GuessLatin(hits),
-            Script.Cyrillic => ukrainian > russianOnly && ukrainian >= 3 ? "uk" : serbian >= 3 ? "sr" : russianOnly == 0 && hardSign >= 3 ? "bg" : "ru",
+            Script.Cyrillic => ukrainian > russianOnly && ukrainian >= 3 ? "uk" : serbian >= 3 ? "sr" : russianOnly == 0
+                && hardSign >= 3 ? "bg" : "ru",
             Script.Arabic => urdu >= 3 ? "ur" : persian >= 5 && persian * 40 > counts[(int)Script.Arabic] ? "fa" : "ar",
             Script.Han or Script.Kana => counts[(int)Script.Kana] * 20 > counts[(int)Script.Han] ? "ja" : "zh",
             Script.Hangul => "ko",
@@ -105,7 +107,8 @@ internal static class LanguageGuesser
         declared != guessed && (IsLatinLanguage(declared) != IsLatinLanguage(guessed));
 
     private static bool IsLatinLanguage(string code) => Array.Exists(LatinWords, l => l.Code == code)
-        || code is "ca" or "gl" or "eu" or "sk" or "sl" or "hr" or "bs" or "et" or "lv" or "lt" or "sq" or "ms" or "vi" or "tl" or "sw" or "af" or "no" or "nb" or "nn" or "is" or "ga" or "cy" or "az" or "uz" or "mt";
+        || code is "ca" or "gl" or "eu" or "sk" or "sl" or "hr" or "bs" or "et" or "lv" or "lt" or "sq" or "ms" or "vi" or "tl" or "sw"
+            or "af" or "no" or "nb" or "nn" or "is" or "ga" or "cy" or "az" or "uz" or "mt";
 
     private static string? GuessLatin(int[] hits)
     {

@@ -25,7 +25,8 @@ internal static partial class ScriptFragments
         public void Spend(int steps) => remaining -= steps;
     }
 
-    /// <summary>Well-known global objects of ad and analytics scripts; a prose word glued before one ("said X.googletag...") is not part of the code.</summary>
+    /// <summary>Well-known global objects of ad and analytics scripts; a prose word glued before one ("said X.googletag...") is not part of
+    /// the code.</summary>
     private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("(=<");
 
     private static readonly HashSet<string> ScriptRoots = new(StringComparer.Ordinal)
@@ -163,9 +164,11 @@ internal static partial class ScriptFragments
     }
 
     private static bool IsProseWord(string s) =>
-        s.Length >= 2 && char.IsUpper(s[0]) && s.Skip(1).All(char.IsLower) || s.All(char.IsLower) && s.Length >= 2 && !ScriptRoots.Contains(s);
+        s.Length >= 2 && char.IsUpper(s[0]) && s.Skip(1).All(char.IsLower) || s.All(char.IsLower) && s.Length >= 2
+            && !ScriptRoots.Contains(s);
 
-    /// <summary>From an opening parenthesis, scans the call and any chained <c>.name(...)</c> calls; returns the index after the last ')' or -1.</summary>
+    /// <summary>From an opening parenthesis, scans the call and any chained <c>.name(...)</c> calls; returns the index after the last ')'
+    /// or -1.</summary>
     private static int FollowCalls(string text, int open, ScanBudget budget)
     {
         if (open < 0 || open >= text.Length || text[open] != '(') return -1;
@@ -234,7 +237,8 @@ internal static partial class ScriptFragments
         return j < text.Length && text[j] == ';' ? j + 1 : end;
     }
 
-    /// <summary>Index of the bracket closing the one at <paramref name="open"/>, skipping strings; -1 when unbalanced or too long.</summary>
+    /// <summary>Index of the bracket closing the one at <paramref name="open"/>, skipping strings; -1 when unbalanced or too
+    /// long.</summary>
     private static int ScanBalanced(string text, int open, ScanBudget budget)
     {
         var depth = 0;

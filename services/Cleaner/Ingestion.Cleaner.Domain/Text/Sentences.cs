@@ -55,7 +55,8 @@ internal static class Sentences
         while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
         if (j >= text.Length) return true;
         var n = text[j];
-        return char.IsUpper(n) || char.IsDigit(n) || n is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' || !char.IsLetter(n) && !char.IsPunctuation(n);
+        return char.IsUpper(n) || char.IsDigit(n) || n is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[' || !char.IsLetter(n)
+            && !char.IsPunctuation(n);
     }
 
     private static bool IsAbbreviation(string text, int dot)

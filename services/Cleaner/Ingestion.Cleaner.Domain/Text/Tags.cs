@@ -2,7 +2,8 @@ using System.Net;
 
 namespace Ingestion.Cleaner.Domain.Text;
 
-/// <summary>A page's tags (keywords) as the article keeps them: trimmed, decoded, short, each once, at most <see cref="MaxTags"/>.</summary>
+/// <summary>A page's tags (keywords) as the article keeps them: trimmed, decoded, short, each once, at most <see
+/// cref="MaxTags"/>.</summary>
 internal static class Tags
 {
     public const int MaxTags = 30;

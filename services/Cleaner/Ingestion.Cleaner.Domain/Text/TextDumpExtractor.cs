@@ -31,7 +31,8 @@ internal static class TextDumpExtractor
             var block = blocks[i];
             var kind = BoilerplateLines.Classify(block);
             // A date line ("Published: 2024-02-29 | By ...") looks like a label too: header lines are read first.
-            if (kind is BoilerplateKind.None or BoilerplateKind.Label && i < headerEnd && ReadHeaderLine(block, draft, kind == BoilerplateKind.None))
+            if (kind is BoilerplateKind.None or BoilerplateKind.Label && i < headerEnd
+                && ReadHeaderLine(block, draft, kind == BoilerplateKind.None))
                 continue;
             if (kind != BoilerplateKind.None)
             {

@@ -6,7 +6,8 @@ namespace Ingestion.Cleaner.Domain.Text;
 /// <summary>Whitespace, invisible characters, word counts and comparison keys.</summary>
 internal static class TextNormalizer
 {
-    /// <summary>Collapses every run of whitespace (including no-break and typographic spaces) into one space, drops invisible characters, trims.</summary>
+    /// <summary>Collapses every run of whitespace (including no-break and typographic spaces) into one space, drops invisible characters,
+    /// trims.</summary>
     public static string CollapseWhitespace(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
@@ -72,7 +73,8 @@ internal static class TextNormalizer
     }
 
     /// <summary>Han ideographs, hiragana and katakana.</summary>
-    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3040' and <= '\u30FF' or >= '\uF900' and <= '\uFAFF';
+    public static bool IsCjk(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3040' and <= '\u30FF' or >= '\uF900' and <= '\uFAFF';
 
     /// <summary>A key for comparing texts: lower case letters and digits, single spaces, nothing else.</summary>
     public static string Key(string text)

@@ -8,10 +8,12 @@ namespace Ingestion.Cleaner.Domain.Text;
 /// </summary>
 internal static partial class TitleDeriver
 {
-    [GeneratedRegex(@",?\s+(?:said|says|according\s+to|told|announced|added|reported|claimed|stated|confirmed|warned)\b.{0,300}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",?\s+(?:said|says|according\s+to|told|announced|added|reported|claimed|stated|confirmed|warned)\b.{0,300}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingAttribution();
 
-    [GeneratedRegex(@"^[^,.;:]{0,80}?\b(?:said|says|announced|confirmed|reported)\s+(?:(?:on|late|early|this)\s+\w+\s+)?that\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^,.;:]{0,80}?\b(?:said|says|announced|confirmed|reported)\s+(?:(?:on|late|early|this)\s+\w+\s+)?that\s+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAttribution();
 
     public static string Derive(string leadParagraph, int maxChars)

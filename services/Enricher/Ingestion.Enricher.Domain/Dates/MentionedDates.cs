@@ -18,11 +18,13 @@ public static partial class MentionedDates
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-    private const string Month = @"(?<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t|tember|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+    private const string Month = @"(?<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+        + @"Sep(?:t|tember|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 
     [GeneratedRegex(@"\b(?<iso>(?<y>(?:19|20)\d\d)-(?<m>[01]\d)-(?<d>[0-3]\d))\b"
         + @"|\b" + Month + @"\s+(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?<year>(?:19|20)\d\d))?\b"
-        + @"|\b(?<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?<month2>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:,?\s+(?<year2>(?:19|20)\d\d))?\b"
+        + @"|\b(?<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?<month2>January|February|March|April|May|June|July|August|September|October|November|"
+            + @"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:,?\s+(?<year2>(?:19|20)\d\d))?\b"
         + @"|\b(?<month3>January|February|March|April|June|July|August|September|October|November|December)\s+(?<year3>(?:19|20)\d\d)\b"
         + @"|\b(?<rel>(?:last|next|this|on|coming)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         + @"|\b(?<word>today|yesterday|tomorrow)\b"

@@ -6,17 +6,17 @@ namespace Ingestion.Enricher.Domain.Duplicates;
 /// </summary>
 public sealed class NearDuplicateIndex(double threshold = MinHash.DefaultThreshold)
 {
-    private readonly Dictionary<long, List<string>> _bands = new();
-    private readonly Dictionary<string, ulong[]> _signatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<string>> bands = new();
+    private readonly Dictionary<string, ulong[]> signatures = new(StringComparer.Ordinal);
 
-    public int Count => _signatures.Count;
+    public int Count => signatures.Count;
 
     public void Add(string id, ulong[] signature)
     {
-        if (!_signatures.TryAdd(id, signature)) return;
+        if (!signatures.TryAdd(id, signature)) return;
         foreach (var band in MinHash.Bands(signature))
         {
-            if (!_bands.TryGetValue(band, out var ids)) _bands[band] = ids = [];
+            if (!bands.TryGetValue(band, out var ids)) bands[band] = ids = [];
             ids.Add(id);
         }
     }
@@ -28,11 +28,11 @@ public sealed class NearDuplicateIndex(double threshold = MinHash.DefaultThresho
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var band in MinHash.Bands(signature))
         {
-            if (!_bands.TryGetValue(band, out var ids)) continue;
+            if (!bands.TryGetValue(band, out var ids)) continue;
             foreach (var id in ids)
             {
                 if (id == excludeId || !seen.Add(id)) continue;
-                var similarity = MinHash.Similarity(signature, _signatures[id]);
+                var similarity = MinHash.Similarity(signature, signatures[id]);
                 if (similarity < threshold) continue;
                 if (best is null || similarity > best.Value.Similarity
                     || (similarity == best.Value.Similarity && string.CompareOrdinal(id, best.Value.Id) < 0))

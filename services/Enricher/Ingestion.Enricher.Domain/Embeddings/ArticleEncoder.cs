@@ -35,7 +35,8 @@ public sealed record EncoderOptions(int MaxTokens = 128, int LeadWords = 15, int
 /// <summary>An article's vector and what it took.</summary>
 /// <param name="Vector">384 floats, unit length (L2).</param>
 /// <param name="Tokens">Word pieces the model saw, [CLS] and [SEP] included.</param>
-/// <param name="Truncated">True when the title and lead had more pieces than <see cref="EncoderOptions.MaxTokens"/> and the rest was cut.</param>
+/// <param name="Truncated">True when the title and lead had more pieces than <see cref="EncoderOptions.MaxTokens"/> and the rest was
+/// cut.</param>
 /// <param name="Milliseconds">Wall time of tokenising, the model and pooling.</param>
 public sealed record ArticleEmbedding(float[] Vector, int Tokens, bool Truncated, double Milliseconds);
 
@@ -64,27 +65,27 @@ public sealed class ArticleEncoder : IDisposable
     /// <summary>Characters read per token of budget before tokenising (bounds the work on huge input; real text needs 4–6).</summary>
     const int CharsPerToken = 24;
 
-    readonly SessionOptions _sessionOptions;
-    readonly InferenceSession _session;
-    readonly TokenizerBase _tokenizer;
-    readonly string[] _outputs = ["last_hidden_state"];
-    readonly int _sep;
+    readonly SessionOptions sessionOptions;
+    readonly InferenceSession session;
+    readonly TokenizerBase tokenizer;
+    readonly string[] outputs = ["last_hidden_state"];
+    readonly int sep;
 
     public EncoderOptions Options { get; }
 
     public ArticleEncoder(EncoderOptions? options = null)
     {
         Options = (options ?? new EncoderOptions()).Bounded();
-        _sessionOptions = new SessionOptions
+        sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = Options.Threads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = LoadModel(_sessionOptions);
-        _tokenizer = new MiniLMTokenizer();
-        _sep = _tokenizer.Tokenize(2, "")[0][1].VocabularyIndex; // [CLS] [SEP]
+        this.session = LoadModel(sessionOptions);
+        tokenizer = new MiniLMTokenizer();
+        sep = tokenizer.Tokenize(2, "")[0][1].VocabularyIndex; // [CLS] [SEP]
     }
 
     /// <summary>
@@ -113,12 +114,14 @@ public sealed class ArticleEncoder : IDisposable
         return new InferenceSession(ResourceLoader.GetResource(assembly, "model.onnx"), options); // e.g. single-file apps
     }
 
-    /// <summary>Copies the model resource from the assembly file to <paramref name="path"/>; false when the assembly has no file or the resource is not where its metadata says.</summary>
+    /// <summary>Copies the model resource from the assembly file to <paramref name="path"/>; false when the assembly has no file or the
+    /// resource is not where its metadata says.</summary>
     static bool CopyModel(System.Reflection.Assembly assembly, string path)
     {
         var name = assembly.GetName().Name + ".Resources.model.onnx";
         long length;
-        using (var resource = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"{name} is not in {assembly.FullName}"))
+        using (var resource = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not in {assembly.FullName}"))
             length = resource.Length; // the length only: no page of the resource is read
         if (string.IsNullOrEmpty(assembly.Location) || ResourceOffset(assembly.Location, name) is not { } offset) return false;
         using var source = new FileStream(assembly.Location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -181,7 +184,8 @@ public sealed class ArticleEncoder : IDisposable
     /// <summary>Embeds <see cref="InputOf"/> the article.</summary>
     public ArticleEmbedding Encode(CleanedArticle article) => EncodeText(InputOf(article));
 
-    /// <summary>Embeds any text: its first <see cref="EncoderOptions.MaxTokens"/> word pieces (cut at a word boundary). Empty text gives the model's vector for [CLS] [SEP].</summary>
+    /// <summary>Embeds any text: its first <see cref="EncoderOptions.MaxTokens"/> word pieces (cut at a word boundary). Empty text gives
+    /// the model's vector for [CLS] [SEP].</summary>
     public ArticleEmbedding EncodeText(string? text)
     {
         var started = Stopwatch.GetTimestamp();
@@ -196,7 +200,7 @@ public sealed class ArticleEncoder : IDisposable
             NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, shape)),
             NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(new long[n], shape)),
         };
-        using var results = _session.Run(inputs, _outputs);
+        using var results = session.Run(inputs, outputs);
         var hidden = ((DenseTensor<float>)results.First().Value).Buffer.Span; // [1, n, 384]
         var vector = Pool(hidden, n);
         return new ArticleEmbedding(vector, n, truncated, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -208,8 +212,8 @@ public sealed class ArticleEncoder : IDisposable
         var budget = Options.MaxTokens;
         var prepared = MiniLmText.Prepare(text, budget * CharsPerToken);
         // The package stops after budget + 1 pieces (its Take is lazy over the words), so long input costs no more.
-        var pieces = _tokenizer.Tokenize(budget + 1, prepared)[0];
-        if (pieces.Length <= budget && pieces[^1].VocabularyIndex == _sep)
+        var pieces = tokenizer.Tokenize(budget + 1, prepared)[0];
+        if (pieces.Length <= budget && pieces[^1].VocabularyIndex == sep)
             return (pieces.Select(p => (long)p.VocabularyIndex).ToArray(), false);
 
         // Too long: keep budget - 1 pieces, drop a word cut in the middle (unless it is the only one), close with [SEP].
@@ -222,11 +226,12 @@ public sealed class ArticleEncoder : IDisposable
         }
         var ids = new long[keep + 1];
         for (var i = 0; i < keep; i++) ids[i] = pieces[i].VocabularyIndex;
-        ids[keep] = _sep;
+        ids[keep] = sep;
         return (ids, true);
     }
 
-    /// <summary>Mean of the token vectors (every token is attended), then L2-normalised: the package's MeanPooling and Normalize over spans.</summary>
+    /// <summary>Mean of the token vectors (every token is attended), then L2-normalised: the package's MeanPooling and Normalize over
+    /// spans.</summary>
     static float[] Pool(ReadOnlySpan<float> hidden, int tokens)
     {
         var sum = new float[Dimensions];
@@ -263,7 +268,7 @@ public sealed class ArticleEncoder : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
-        _sessionOptions.Dispose();
+        session.Dispose();
+        sessionOptions.Dispose();
     }
 }

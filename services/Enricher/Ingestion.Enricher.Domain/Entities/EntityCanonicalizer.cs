@@ -11,7 +11,8 @@ namespace Ingestion.Enricher.Domain.Entities;
 /// </summary>
 public static class EntityCanonicalizer
 {
-    private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "&", "on", "in", "de", "la" };
+    private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "&", "on", "in",
+        "de", "la" };
 
     private sealed class Group(string type)
     {
@@ -62,7 +63,8 @@ public static class EntityCanonicalizer
             var w = shorter[0];
             if (string.Equals(w, longer[^1], StringComparison.OrdinalIgnoreCase)) return true;
             // A given name alone ("Sergey") when the longer name starts with it.
-            return longer.Length > 1 && !IsInitial(longer[0]) && w.Length > 2 && string.Equals(w, longer[0], StringComparison.OrdinalIgnoreCase);
+            return longer.Length > 1 && !IsInitial(longer[0]) && w.Length > 2
+                && string.Equals(w, longer[0], StringComparison.OrdinalIgnoreCase);
         }
         if (!string.Equals(shorter[^1], longer[^1], StringComparison.OrdinalIgnoreCase)) return false;
         for (var k = 2; k <= shorter.Length; k++)
@@ -89,7 +91,8 @@ public static class EntityCanonicalizer
         {
             var parts = NameParts(form.Key);
             var id = form.Select(s => s.GazetteerId).FirstOrDefault(x => x is not null);
-            var candidates = groups.Where(g => (id is not null && g.GazetteerId == id) || Compatible(parts, NameParts(g.Canonical))).ToList();
+            var candidates = groups.Where(g => (id is not null && g.GazetteerId == id)
+                || Compatible(parts, NameParts(g.Canonical))).ToList();
             Group target;
             if (candidates.Count == 0)
             {

@@ -12,7 +12,7 @@ namespace Ingestion.Enricher.Domain.Entities;
 /// </summary>
 public sealed class EntityRecognizer : IEntityRecognizer
 {
-    private readonly Gazetteer _g;
+    private readonly Gazetteer g;
 
     /// <summary>Lower-case words that may join capitalised words into one name.</summary>
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "&" };
@@ -24,7 +24,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         "al", "el", "la", "le", "y", "zu", "abu",
     };
 
-    public EntityRecognizer(Gazetteer? gazetteer = null) => _g = gazetteer ?? Gazetteer.Default;
+    public EntityRecognizer(Gazetteer? gazetteer = null) => g = gazetteer ?? Gazetteer.Default;
 
     private sealed class Candidate
     {
@@ -110,13 +110,14 @@ public sealed class EntityRecognizer : IEntityRecognizer
         if (n.LineBreakBefore) return [];
 
         // "Guinea-Bissau", "India-Russia", "North-South": a hyphen without spaces.
-        if (n.Text is "-" or "‑" && !n.SpaceBefore && next + 1 < tokens.Count && IsNameToken(tokens[next + 1]) && !tokens[next + 1].SpaceBefore)
+        if (n.Text is "-" or "‑" && !n.SpaceBefore && next + 1 < tokens.Count && IsNameToken(tokens[next + 1])
+            && !tokens[next + 1].SpaceBefore)
             return [next, next + 1];
 
         // "S. Jaishankar", "Mr. Smith": a dot after an initial or a title abbreviation.
         if (n.Text == "." && !n.SpaceBefore && next + 1 < tokens.Count && IsNameToken(tokens[next + 1])
             && tokens[next + 1].SpaceBefore && !tokens[next + 1].LineBreakBefore
-            && ((cur.Text.Length == 1 && char.IsUpper(cur.Text[0])) || (_g.TitleHeads.Contains(cur.Text + ".") )))
+            && ((cur.Text.Length == 1 && char.IsUpper(cur.Text[0])) || (g.TitleHeads.Contains(cur.Text + "."))))
             return [next, next + 1];
 
         if (!n.SpaceBefore) return [];
@@ -171,7 +172,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
     {
         var key = Key(ctx, idx, from, to);
         var shouted = IsShouted(ctx, idx, from, to) && key.Length > 1;
-        return _g.Lookup(key, shouted);
+        return g.Lookup(key, shouted);
     }
 
     private bool IsPunctOrConnector(Token t) =>
@@ -191,7 +192,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
                 idx.RemoveAt(0);
                 continue;
             }
-            if (t.CapitalIsAmbiguous && (_g.SentenceStarters.Contains(t.Text) || _g.IsStopword(t.Text))
+            if (t.CapitalIsAmbiguous && (g.SentenceStarters.Contains(t.Text) || g.IsStopword(t.Text))
                 && LongestMatch(ctx, idx, 0) is null)
             {
                 idx.RemoveAt(0);
@@ -203,7 +204,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         while (idx.Count > 0 && tokens[idx[^1]].Kind != TokenKind.Word) idx.RemoveAt(idx.Count - 1);
         if (idx.Count == 0) return;
 
-        var words = idx.Where(k => tokens[k].Kind == TokenKind.Word && !Connectors.Contains(tokens[k].Text) && !Particles.Contains(tokens[k].Text)).ToList();
+        var words = idx.Where(k => tokens[k].Kind == TokenKind.Word && !Connectors.Contains(tokens[k].Text)
+            && !Particles.Contains(tokens[k].Text)).ToList();
         var firstWord = tokens[words[0]].Text;
         var lastWord = tokens[words[^1]].Text;
         var connectorAt = idx.FindIndex(k => tokens[k].Text is "of" or "for");
@@ -217,20 +219,21 @@ public sealed class EntityRecognizer : IEntityRecognizer
         }
 
         // 2. Name patterns on the whole span.
-        if (words.Count >= 2 && _g.OrgSuffixes.Contains(lastWord))
+        if (words.Count >= 2 && g.OrgSuffixes.Contains(lastWord))
         {
-            if (connectorAt < 0 || _g.OrgPrefixes.Contains(tokens[idx[connectorAt - 1]].Text) || _g.OrgSuffixes.Contains(tokens[idx[connectorAt - 1]].Text))
+            if (connectorAt < 0 || g.OrgPrefixes.Contains(tokens[idx[connectorAt - 1]].Text)
+                || g.OrgSuffixes.Contains(tokens[idx[connectorAt - 1]].Text))
             {
                 Emit(ctx, idx, 0, idx.Count - 1, EntityTypes.Organisation, null, 0.8);
                 return;
             }
         }
-        if (words.Count >= 2 && _g.LocSuffixes.Contains(lastWord) && connectorAt < 0 && !_g.TitleHeads.Contains(firstWord))
+        if (words.Count >= 2 && g.LocSuffixes.Contains(lastWord) && connectorAt < 0 && !g.TitleHeads.Contains(firstWord))
         {
             Emit(ctx, idx, 0, idx.Count - 1, EntityTypes.Location, null, 0.7);
             return;
         }
-        if (_g.MiscSuffixes.Contains(lastWord))
+        if (g.MiscSuffixes.Contains(lastWord))
         {
             // An event, document or programme: keep only the listed names inside it.
             Decompose(ctx, idx.GetRange(0, idx.Count - 1), gazetteerOnly: true);
@@ -244,18 +247,18 @@ public sealed class EntityRecognizer : IEntityRecognizer
         if (connectorAt > 0 && connectorAt < idx.Count - 1)
         {
             var head = tokens[idx[connectorAt - 1]].Text;
-            if (_g.OrgPrefixes.Contains(head) || _g.OrgSuffixes.Contains(head))
+            if (g.OrgPrefixes.Contains(head) || g.OrgSuffixes.Contains(head))
             {
                 Emit(ctx, idx, 0, idx.Count - 1, EntityTypes.Organisation, null, 0.8);
                 return;
             }
-            if (_g.LocPrefixes.Contains(firstWord) && connectorAt == 1)
+            if (g.LocPrefixes.Contains(firstWord) && connectorAt == 1)
             {
                 Emit(ctx, idx, 0, idx.Count - 1, EntityTypes.Location, null, 0.8);
                 return;
             }
         }
-        if (words.Count >= 2 && connectorAt < 0 && _g.LocPrefixes.Contains(firstWord))
+        if (words.Count >= 2 && connectorAt < 0 && g.LocPrefixes.Contains(firstWord))
         {
             Emit(ctx, idx, 0, idx.Count - 1, EntityTypes.Location, null, 0.7);
             return;
@@ -286,9 +289,9 @@ public sealed class EntityRecognizer : IEntityRecognizer
     {
         var w = ctx.Tokens[idx[p]].Text;
         if (ctx.Tokens[idx[p]].Kind != TokenKind.Word) return false;
-        if (!_g.TitleHeads.Contains(w)) return false;
-        if (_g.WeakTitleHeads.Contains(w))
-            return p > 0 && _g.IsTitleWord(ctx.Tokens[idx[p - 1]].Text) && ctx.Tokens[idx[p - 1]].Kind == TokenKind.Word;
+        if (!g.TitleHeads.Contains(w)) return false;
+        if (g.WeakTitleHeads.Contains(w))
+            return p > 0 && g.IsTitleWord(ctx.Tokens[idx[p - 1]].Text) && ctx.Tokens[idx[p - 1]].Kind == TokenKind.Word;
         return true;
     }
 
@@ -307,19 +310,20 @@ public sealed class EntityRecognizer : IEntityRecognizer
         if (h < 0) return false;
 
         // "Secretary of State X", "Minister of External Affairs X".
-        while (h + 2 < idx.Count && tokens[idx[h + 1]].Text == "of" && _g.TitleRemits.Contains(tokens[idx[h + 2]].Text))
+        while (h + 2 < idx.Count && tokens[idx[h + 1]].Text == "of" && g.TitleRemits.Contains(tokens[idx[h + 2]].Text))
         {
             h += 2;
-            while (h + 1 < idx.Count && (_g.TitleRemits.Contains(tokens[idx[h + 1]].Text) || _g.TitleModifiers.Contains(tokens[idx[h + 1]].Text))) h++;
+            while (h + 1 < idx.Count
+                && (g.TitleRemits.Contains(tokens[idx[h + 1]].Text) || g.TitleModifiers.Contains(tokens[idx[h + 1]].Text))) h++;
         }
         if (h + 1 < idx.Count && tokens[idx[h + 1]].Text == ".") h++;
 
         var start = h;
-        while (start > 0 && tokens[idx[start - 1]].Kind == TokenKind.Word && _g.IsTitleWord(tokens[idx[start - 1]].Text))
+        while (start > 0 && tokens[idx[start - 1]].Kind == TokenKind.Word && g.IsTitleWord(tokens[idx[start - 1]].Text))
             start--;
 
         // "Stephen King", "John Major": a given name before a title word that ends the span is a name.
-        if (h == idx.Count - 1 && start > 0 && _g.FirstNames.Contains(tokens[idx[0]].Text)) return false;
+        if (h == idx.Count - 1 && start > 0 && g.FirstNames.Contains(tokens[idx[0]].Text)) return false;
 
         ctx.Titles.Add((tokens[idx[start]].Start, tokens[idx[h]].End));
         if (start > 0) Analyse(ctx, idx.GetRange(0, start));
@@ -335,7 +339,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
             Analyse(ctx, name);
             return true;
         }
-        if (nameWords <= 4 && name.All(k => tokens[k].Kind != TokenKind.Word || !_g.Demonyms.Contains(tokens[k].Text)))
+        if (nameWords <= 4 && name.All(k => tokens[k].Kind != TokenKind.Word || !g.Demonyms.Contains(tokens[k].Text)))
         {
             Emit(ctx, name, 0, name.Count - 1, EntityTypes.Person, listed, 0.95);
             return true;
@@ -349,7 +353,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
     {
         var tokens = ctx.Tokens;
         if (tokens[idx[i]].Kind != TokenKind.Word) return null;
-        var maxEnd = Math.Min(idx.Count - 1, i + 2 * _g.MaxNameWords + 2);
+        var maxEnd = Math.Min(idx.Count - 1, i + 2 * g.MaxNameWords + 2);
         for (var j = maxEnd; j >= i; j--)
         {
             if (tokens[idx[j]].Kind != TokenKind.Word) continue;
@@ -391,9 +395,10 @@ public sealed class EntityRecognizer : IEntityRecognizer
                 // A hyphen right after a listed name ends its run: "India-Russia".
                 continue;
             }
-            if (t.Kind == TokenKind.Word && (_g.Demonyms.Contains(t.Text) || _g.NonEntities.Contains(t.Text)
-                                              || (_g.TitleHeads.Contains(t.Text) && !(run.Count > 0 && _g.FirstNames.Contains(tokens[run[0]].Text)))
-                                              || (t.CapitalIsAmbiguous && _g.SentenceStarters.Contains(t.Text))))
+            if (t.Kind == TokenKind.Word && (g.Demonyms.Contains(t.Text) || g.NonEntities.Contains(t.Text)
+                                              || (g.TitleHeads.Contains(t.Text)
+                                                  && !(run.Count > 0 && g.FirstNames.Contains(tokens[run[0]].Text)))
+                                              || (t.CapitalIsAmbiguous && g.SentenceStarters.Contains(t.Text))))
             {
                 Flush();
                 i++;
@@ -410,7 +415,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         Flush();
     }
 
-    private static bool IsInitial(string w) => (w.Length == 1 && char.IsUpper(w[0])) || (w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.');
+    private static bool IsInitial(string w) => (w.Length == 1 && char.IsUpper(w[0]))
+        || (w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.');
 
     private void ClassifyRun(Context ctx, List<int> run)
     {
@@ -421,11 +427,11 @@ public sealed class EntityRecognizer : IEntityRecognizer
         var ambiguous = tokens[run[0]].CapitalIsAmbiguous;
 
         // A single stopword ("I", "He") or common acronym ("GDP", "TV") is no name.
-        if (words.Count == 1 && run.Count == 1 && (_g.IsStopword(first.Text) || _g.NonEntityAcronyms.Contains(first.Text))) return;
+        if (words.Count == 1 && run.Count == 1 && (g.IsStopword(first.Text) || g.NonEntityAcronyms.Contains(first.Text))) return;
 
         // Acronyms: "ISRO", "BJP" (not "TV", "GDP", "CEO").
         if (words.Count == 1 && run.Count == 1 && first.IsAllCaps && first.Text.Length is >= 2 and <= 8
-            && !_g.NonEntityAcronyms.Contains(first.Text) && first.Text.Any(char.IsLetter) && !first.Text.Contains('.'))
+            && !g.NonEntityAcronyms.Contains(first.Text) && first.Text.Any(char.IsLetter) && !first.Text.Contains('.'))
         {
             Emit(ctx, run, 0, 0, EntityTypes.Organisation, null, 0.6);
             return;
@@ -439,7 +445,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         }
 
         // "Sergey Lavrov", "Mary Smith": a given name and 1-3 more words.
-        if (words.Count is >= 2 and <= 4 && _g.FirstNames.Contains(first.Text))
+        if (words.Count is >= 2 and <= 4 && g.FirstNames.Contains(first.Text))
         {
             Emit(ctx, run, 0, run.Count - 1, EntityTypes.Person, null, 0.85);
             return;
@@ -447,14 +453,14 @@ public sealed class EntityRecognizer : IEntityRecognizer
 
         // "Putin": the surname of a listed person.
         var last = words[^1].Text;
-        if (words.Count <= 3 && _g.Surnames.TryGetValue(last, out var person))
+        if (words.Count <= 3 && g.Surnames.TryGetValue(last, out var person))
         {
             Emit(ctx, run, 0, run.Count - 1, EntityTypes.Person, words.Count == 1 ? person : null, 0.9);
             return;
         }
 
         // A lone given name in mid-sentence ("Lula", "Hunter"): weakly a person.
-        if (words.Count == 1 && run.Count == 1 && !ambiguous && first.Text.Length >= 3 && _g.FirstNames.Contains(first.Text))
+        if (words.Count == 1 && run.Count == 1 && !ambiguous && first.Text.Length >= 3 && g.FirstNames.Contains(first.Text))
         {
             Emit(ctx, run, 0, 0, EntityTypes.Person, null, 0.5);
             return;
@@ -476,7 +482,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         var key = Key(ctx, idx, from, to);
         var shouted = IsShouted(ctx, idx, from, to);
         string name;
-        if (entry is not null && entry.Type == type && _g.Lookup(key, false) is null) name = entry.Form; // "NEW DELHI" -> "New Delhi"
+        if (entry is not null && entry.Type == type && g.Lookup(key, false) is null) name = entry.Form; // "NEW DELHI" -> "New Delhi"
         else if (shouted && key.Contains(' ')) name = TitleCase(key);
         else name = key;
 
@@ -527,9 +533,10 @@ public sealed class EntityRecognizer : IEntityRecognizer
             var before2 = WordBefore(ctx, c.First, 1);
             var after = WordAfter(ctx, c.Last);
 
-            var speechBefore = before is not null && _g.SpeechVerbs.Contains(before.Text)
-                               || (before2 is not null && before is not null && before2.Text.Equals("according", StringComparison.OrdinalIgnoreCase) && before.Text == "to");
-            var speechAfter = after is not null && _g.SpeechVerbs.Contains(after.Text) && after.Text.ToLowerInvariant() == after.Text;
+            var speechBefore = before is not null && g.SpeechVerbs.Contains(before.Text)
+                               || (before2 is not null && before is not null
+                                   && before2.Text.Equals("according", StringComparison.OrdinalIgnoreCase) && before.Text == "to");
+            var speechAfter = after is not null && g.SpeechVerbs.Contains(after.Text) && after.Text.ToLowerInvariant() == after.Text;
             if (speechBefore || (speechAfter && (!c.Ambiguous || c.Words >= 2)))
             {
                 c.Type = EntityTypes.Person;
@@ -540,7 +547,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
             if (!c.Ambiguous && before is not null && c.Words <= 3)
             {
                 var prep = before.Text;
-                var isPrep = _g.LocPrepositions.Contains(prep) && prep == prep.ToLowerInvariant();
+                var isPrep = g.LocPrepositions.Contains(prep) && prep == prep.ToLowerInvariant();
                 if (!isPrep && prep == "to")
                 {
                     // "from Chennai to Vladivostok"

@@ -14,13 +14,13 @@ public sealed class Gazetteer
     private static readonly Lazy<Gazetteer> Lazy = new(() => new Gazetteer(), LazyThreadSafetyMode.ExecutionAndPublication);
     public static Gazetteer Default => Lazy.Value;
 
-    private readonly Dictionary<string, GazetteerEntry> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, GazetteerEntry> _namesIgnoreCase = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GazetteerEntry> names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GazetteerEntry> namesIgnoreCase = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> firstWords = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The first word (up to the first space) of every listed name, case-insensitive: a cheap pre-check
     /// before joining words to look a name up.</summary>
-    public IReadOnlySet<string> FirstWords => _firstWords;
+    public IReadOnlySet<string> FirstWords => firstWords;
 
     public int MaxNameWords { get; private set; }
     public IReadOnlySet<string> FirstNames { get; }
@@ -61,7 +61,7 @@ public sealed class Gazetteer
             {
                 var words = form.Split(' ');
                 var last = words[^1];
-                if (words.Length > 1 && last.Length >= 2 && !_names.ContainsKey(last))
+                if (words.Length > 1 && last.Length >= 2 && !this.names.ContainsKey(last))
                     surnames.TryAdd(last, new GazetteerEntry(EntityTypes.Person, "PER:" + forms[0], last));
             }
         }
@@ -107,10 +107,10 @@ public sealed class Gazetteer
             {
                 // The first list that names a form wins ("Hong Kong" is listed as a country and as a city).
                 var entry = new GazetteerEntry(type, id, form);
-                if (_names.TryAdd(form, entry))
+                if (this.names.TryAdd(form, entry))
                 {
-                    _firstWords.Add(form.Split(' ')[0]);
-                    _namesIgnoreCase.TryAdd(form, entry);
+                    firstWords.Add(form.Split(' ')[0]);
+                    namesIgnoreCase.TryAdd(form, entry);
                     MaxNameWords = Math.Max(MaxNameWords, form.Count(c => c == ' ') + 1);
                 }
             }
@@ -123,8 +123,8 @@ public sealed class Gazetteer
     /// </summary>
     public GazetteerEntry? Lookup(string name, bool shouted)
     {
-        if (_names.TryGetValue(name, out var e)) return e;
-        if (shouted && _namesIgnoreCase.TryGetValue(name, out e)) return e;
+        if (names.TryGetValue(name, out var e)) return e;
+        if (shouted && namesIgnoreCase.TryGetValue(name, out e)) return e;
         return null;
     }
 

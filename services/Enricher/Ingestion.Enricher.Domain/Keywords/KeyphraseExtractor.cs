@@ -16,9 +16,9 @@ public sealed record Keyphrase(string Text, double Score);
 /// </summary>
 public sealed class KeyphraseExtractor
 {
-    private readonly Gazetteer _g;
+    private readonly Gazetteer g;
 
-    public KeyphraseExtractor(Gazetteer? gazetteer = null) => _g = gazetteer ?? Gazetteer.Default;
+    public KeyphraseExtractor(Gazetteer? gazetteer = null) => g = gazetteer ?? Gazetteer.Default;
 
     private sealed class Term
     {
@@ -52,7 +52,7 @@ public sealed class KeyphraseExtractor
     public IReadOnlyList<Keyphrase> Extract(AnalyzedText text, IReadOnlyList<Entity> entities,
         IReadOnlyList<(int Start, int End)> excluded, int top = 10, IReadOnlySet<string>? stopwords = null)
     {
-        var stop = stopwords ?? _g.Stopwords;
+        var stop = stopwords ?? g.Stopwords;
         bool IsStopword(string lower) => stop.Contains(lower);
         var terms = BuildTerms(text, excluded, IsStopword);
         if (terms.Count == 0) return [];
@@ -102,7 +102,8 @@ public sealed class KeyphraseExtractor
         }
 
         // ---- candidates
-        var candidates = new Dictionary<string, (int Count, double Product, double Sum, List<(int I, int J)> Occurrences)>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, (int Count, double Product, double Sum,
+            List<(int I, int J)> Occurrences)>(StringComparer.Ordinal);
         for (var i = 0; i < terms.Count; i++)
         {
             for (var n = 1; n <= 3 && i + n - 1 < terms.Count; n++)
@@ -111,7 +112,8 @@ public sealed class KeyphraseExtractor
                 if (terms[j].Block != terms[i].Block) break;
                 if (terms[j].Excluded || terms[j].IsNumber) break;
                 if (terms[i].Excluded || terms[i].IsNumber || terms[i].IsStop || terms[j].IsStop) continue;
-                // Inside a phrase only the words that join noun phrases: "Bank of England", "inflation in Britain", not "Britain would fall".
+                // Inside a phrase only the words that join noun phrases: "Bank of England", "inflation in Britain", not "Britain would
+                // fall".
                 if (n == 3 && terms[i + 1].IsStop && !PhraseJoiners.Contains(terms[i + 1].Lower)) continue;
                 if (n == 1 && terms[i].Lower.Length < 3 && !terms[i].Acronym) continue;
                 if (CutsMention(mentions, terms[i].Start, terms[j].End)) continue;
@@ -139,7 +141,9 @@ public sealed class KeyphraseExtractor
         }
 
         var ranked = candidates
-            .Select(kv => (Key: kv.Key, Score: Score(kv.Value.Product, kv.Value.Sum, kv.Value.Count, kv.Value.Occurrences, terms, mentions), kv.Value.Occurrences))
+            .Select(kv =>
+                (Key: kv.Key, Score: Score(kv.Value.Product, kv.Value.Sum, kv.Value.Count, kv.Value.Occurrences, terms, mentions),
+                kv.Value.Occurrences))
             .OrderBy(x => x.Score)
             .ThenBy(x => x.Occurrences[0].I)
             .ToList();
@@ -173,13 +177,14 @@ public sealed class KeyphraseExtractor
             {
                 // A lone past participle ("discussed", "based") is rarely a topic: there is no POS tagger here.
                 var w = terms[i].Lower;
-                if (_g.Demonyms.Contains(terms[i].Surface)) continue; // "Russian", "Saudi": adjectives, not topics
+                if (g.Demonyms.Contains(terms[i].Surface)) continue; // "Russian", "Saudi": adjectives, not topics
                 if (w.Length >= 6 && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)) continue;
                 // Prefer a phrase containing the word when it scores nearly as well ("strategic convergence" over "strategic").
                 if (bestPhraseWith.TryGetValue(key, out var phraseScore) && phraseScore <= score * 1.5) continue;
             }
             var display = Display(terms, occurrences, mentions, casing);
-            if (selected.Any(s => Similar(s.Key, key) || string.Equals(s.Phrase.Text, display, StringComparison.OrdinalIgnoreCase))) continue;
+            if (selected.Any(s => Similar(s.Key, key)
+                || string.Equals(s.Phrase.Text, display, StringComparison.OrdinalIgnoreCase))) continue;
             selected.Add((key, new Keyphrase(display, score)));
             if (isName) names++;
         }
@@ -202,7 +207,8 @@ public sealed class KeyphraseExtractor
 
     private const double SingleOccurrencePenalty = 8;
 
-    private static readonly HashSet<string> PhraseJoiners = new(StringComparer.Ordinal) { "of", "for", "and", "in", "on", "the", "de", "&", "du", "des", "der", "die", "und", "la", "le", "y", "e", "et", "di", "van" };
+    private static readonly HashSet<string> PhraseJoiners = new(StringComparer.Ordinal) { "of", "for", "and", "in", "on", "the", "de", "&",
+        "du", "des", "der", "die", "und", "la", "le", "y", "e", "et", "di", "van" };
 
     /// <summary>The mentions that overlap [start, end): indices [first, end) of the list sorted by start.</summary>
     private static (int First, int End) Near(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
@@ -224,7 +230,8 @@ public sealed class KeyphraseExtractor
         return false;
     }
 
-    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) => ExactMention(mentions, start, end) is not null;
+    private static bool IsMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end) =>
+        ExactMention(mentions, start, end) is not null;
 
     /// <summary>The entity of the mention that spans exactly [start, end), or null.</summary>
     private static Entity? ExactMention(List<(int Start, int End, Entity Entity)> mentions, int start, int end)
@@ -310,7 +317,8 @@ public sealed class KeyphraseExtractor
         return written;
     }
 
-    /// <summary>The entity's canonical name when the phrase is exactly a mention; else the words as written, lower-cased unless they are names or acronyms.</summary>
+    /// <summary>The entity's canonical name when the phrase is exactly a mention; else the words as written, lower-cased unless they are
+    /// names or acronyms.</summary>
     private static string Display(List<Term> terms, List<(int I, int J)> occurrences, List<(int Start, int End, Entity Entity)> mentions,
         Dictionary<string, string> casing)
     {
@@ -370,7 +378,7 @@ public sealed class KeyphraseExtractor
             var lower = surface.ToLowerInvariant();
             var inTitle = false;
             foreach (var r in titles) inTitle |= start < r.End && r.Start < end;
-            var titleWord = j == i && (_g.TitleHeads.Contains(surface) && !_g.WeakTitleHeads.Contains(surface));
+            var titleWord = j == i && (g.TitleHeads.Contains(surface) && !g.WeakTitleHeads.Contains(surface));
             var isNumber = j == i && t.Kind == TokenKind.Number;
             if (!isNumber)
             {
@@ -385,7 +393,7 @@ public sealed class KeyphraseExtractor
                 End = end,
                 Sentence = t.Sentence,
                 Block = block,
-                IsStop = isStopword(lower) || _g.NonEntities.Contains(surface),
+                IsStop = isStopword(lower) || g.NonEntities.Contains(surface),
                 IsNumber = isNumber,
                 Excluded = inTitle || titleWord,
                 Capitalised = char.IsUpper(surface[0]) && !t.CapitalIsAmbiguous,

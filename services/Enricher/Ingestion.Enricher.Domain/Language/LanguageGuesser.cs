@@ -15,7 +15,7 @@ public sealed class LanguageGuesser
     private static readonly Lazy<LanguageGuesser> Lazy = new(() => new LanguageGuesser());
     public static LanguageGuesser Default => Lazy.Value;
 
-    private readonly List<(string Code, HashSet<string> Words, bool Cyrillic)> _profiles = [];
+    private readonly List<(string Code, HashSet<string> Words, bool Cyrillic)> profiles = [];
 
     private LanguageGuesser()
     {
@@ -25,15 +25,15 @@ public sealed class LanguageGuesser
             if (colon <= 0) continue;
             var code = line[..colon].Trim();
             var words = new HashSet<string>(line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-            _profiles.Add((code, words, words.Any(w => w.Any(c => c is >= '\u0400' and <= '\u04FF'))));
+            this.profiles.Add((code, words, words.Any(w => w.Any(c => c is >= '\u0400' and <= '\u04FF'))));
         }
     }
 
-    public IReadOnlyList<string> ProfileLanguages => _profiles.Select(p => p.Code).ToList();
+    public IReadOnlyList<string> ProfileLanguages => profiles.Select(p => p.Code).ToList();
 
     /// <summary>The function words of a language's profile (lower-case), or null when there is no profile for it.</summary>
     public IReadOnlySet<string>? StopwordsFor(string? language) =>
-        language is null ? null : _profiles.FirstOrDefault(p => p.Code == language).Words;
+        language is null ? null : profiles.FirstOrDefault(p => p.Code == language).Words;
 
     public string? Guess(string text)
     {
@@ -130,7 +130,7 @@ public sealed class LanguageGuesser
             }
         }
         if (sb.Length > 0) words.Add(sb.ToString());
-        var scores = _profiles.Where(p => p.Cyrillic == cyrillic)
+        var scores = profiles.Where(p => p.Cyrillic == cyrillic)
             .Select(p => (p.Code, Hits: words.Count(p.Words.Contains)))
             .OrderByDescending(x => x.Hits)
             .ToList();

@@ -18,7 +18,7 @@ public sealed class LinguaIdentifier
     /// <summary>The detector over all spoken languages, built once (models load on first use).</summary>
     public static LinguaIdentifier Default => Lazy.Value;
 
-    private readonly LanguageDetector _detector =
+    private readonly LanguageDetector detector =
         LanguageDetectorBuilder.FromAllSpokenLanguages().WithLowAccuracyMode().Build();
 
     /// <summary>The ISO 639-1 code ("en", "uk") of the text's language, or null when it cannot tell.</summary>
@@ -26,7 +26,7 @@ public sealed class LinguaIdentifier
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var sample = text.Length > MaxChars ? text[..MaxChars] : text;
-        var language = _detector.DetectLanguageOf(sample);
+        var language = detector.DetectLanguageOf(sample);
         if (language == Lingua.Language.Unknown) return null;
         var code = LanguageInfo.IsoCode6391(language);
         return code == IsoCode6391.None ? null : code.ToString().ToLowerInvariant();

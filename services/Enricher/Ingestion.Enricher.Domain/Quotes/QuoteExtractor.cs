@@ -4,7 +4,8 @@ using Ingestion.Enricher.Domain.Text;
 
 namespace Ingestion.Enricher.Domain.Quotes;
 
-/// <summary>A quote with where it stands: Start/End cover the quotation marks (of all its parts, for a quote that runs over paragraphs).</summary>
+/// <summary>A quote with where it stands: Start/End cover the quotation marks (of all its parts, for a quote that runs over
+/// paragraphs).</summary>
 public sealed record FoundQuote(Quote Quote, int Start, int End, IReadOnlyList<(int Start, int End)> Parts);
 
 /// <summary>
@@ -16,12 +17,13 @@ public sealed record FoundQuote(Quote Quote, int Start, int End, IReadOnlyList<(
 /// </summary>
 public sealed class QuoteExtractor
 {
-    private readonly Gazetteer _g;
+    private readonly Gazetteer g;
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she" };
 
-    public QuoteExtractor(Gazetteer? gazetteer = null) => _g = gazetteer ?? Gazetteer.Default;
+    public QuoteExtractor(Gazetteer? gazetteer = null) => g = gazetteer ?? Gazetteer.Default;
 
-    private sealed record Part(int Open, int Close, bool Closed); // Open = index of the opening mark, Close = index of the closing mark (or paragraph end)
+    private sealed record Part(int Open, int Close,
+        bool Closed); // Open = index of the opening mark, Close = index of the closing mark (or paragraph end)
 
     public IReadOnlyList<FoundQuote> Extract(AnalyzedText text, IReadOnlyList<Entity> entities)
     {
@@ -49,7 +51,8 @@ public sealed class QuoteExtractor
             var start = chain[0].Open;
             var last = chain[^1];
             var end = last.Closed ? last.Close + 1 : last.Close;
-            result.Add(new FoundQuote(new Quote(inner, speaker), start, end, chain.Select(p => (p.Open, p.Closed ? p.Close + 1 : p.Close)).ToList()));
+            result.Add(new FoundQuote(new Quote(inner, speaker), start, end,
+                chain.Select(p => (p.Open, p.Closed ? p.Close + 1 : p.Close)).ToList()));
         }
         return result;
     }
@@ -112,7 +115,8 @@ public sealed class QuoteExtractor
         return chains;
     }
 
-    private (bool Attributed, string? Speaker) Attribute(AnalyzedText text, List<Part> chain, List<(Mention Mention, Entity Entity)> mentions)
+    private (bool Attributed, string? Speaker) Attribute(AnalyzedText text, List<Part> chain,
+        List<(Mention Mention, Entity Entity)> mentions)
     {
         var body = text.Text;
         var tokens = text.Tokens;
@@ -126,7 +130,7 @@ public sealed class QuoteExtractor
         if (nextQuote >= 0 && nextQuote < afterEnd) afterEnd = nextQuote;
         var afterTokens = TokensIn(tokens, afterStart, afterEnd);
         var afterWords = afterTokens.Where(t => t.Kind == TokenKind.Word).Take(12).ToList();
-        var verbAt = afterWords.FindIndex(t => _g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
+        var verbAt = afterWords.FindIndex(t => g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
         if (last.Closed && verbAt is >= 0 and <= 6)
         {
             var windowEnd = afterWords[Math.Min(afterWords.Count - 1, verbAt + 6)].End;
@@ -146,7 +150,7 @@ public sealed class QuoteExtractor
         if (beforeWords.Count > 0)
         {
             var tail = beforeWords.Skip(Math.Max(0, beforeWords.Count - 4)).ToList();
-            var hasVerb = tail.Any(t => _g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
+            var hasVerb = tail.Any(t => g.SpeechVerbs.Contains(t.Text) && t.Text == t.Text.ToLowerInvariant());
             var according = beforeWords.Any(t => t.Text.Equals("according", StringComparison.OrdinalIgnoreCase));
             if (hasVerb || according)
             {
@@ -160,7 +164,8 @@ public sealed class QuoteExtractor
         return (false, null);
     }
 
-    /// <summary>'"A," he said. "B."': a quote right after an attributed one in the same paragraph, with only the attribution between them, has the same speaker.</summary>
+    /// <summary>'"A," he said. "B."': a quote right after an attributed one in the same paragraph, with only the attribution between them,
+    /// has the same speaker.</summary>
     private static bool ContinuesPrevious(AnalyzedText text, FoundQuote previous, int open)
     {
         if (previous.Quote.Speaker is null || previous.End > open) return false;

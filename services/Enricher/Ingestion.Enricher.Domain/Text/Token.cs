@@ -24,7 +24,8 @@ public sealed class Token
     public int Index { get; internal set; }
     /// <summary>Index of the sentence the token belongs to.</summary>
     public int Sentence { get; internal set; }
-    /// <summary>True for the first word of a sentence, and for words after ':' or an opening quote, whose capital letter says nothing.</summary>
+    /// <summary>True for the first word of a sentence, and for words after ':' or an opening quote, whose capital letter says
+    /// nothing.</summary>
     public bool CapitalIsAmbiguous { get; internal set; }
     /// <summary>True when a line break separates the token from the previous one.</summary>
     public bool LineBreakBefore { get; internal set; }

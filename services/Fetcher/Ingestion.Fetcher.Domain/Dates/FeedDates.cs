@@ -63,7 +63,8 @@ public static class FeedDates
         var colon = rest.IndexOf(':');
         if (colon >= 0)
         {
-            if (!TryParseInt(rest[..colon], out hours) || !TryParseInt(rest[(colon + 1)..], out mins) || rest.Length - colon - 1 != 2) return false;
+            if (!TryParseInt(rest[..colon], out hours) || !TryParseInt(rest[(colon + 1)..], out mins)
+                || rest.Length - colon - 1 != 2) return false;
         }
         else if (rest.Length is 1 or 2)
         {

@@ -1,6 +1,7 @@
 namespace Ingestion.Fetcher.Domain.Dates;
 
-/// <summary>Time-zone names that feeds write after a time ("EST", "PDT", "MEST", military letters), as offsets from UTC in minutes.</summary>
+/// <summary>Time-zone names that feeds write after a time ("EST", "PDT", "MEST", military letters), as offsets from UTC in
+/// minutes.</summary>
 internal static class TimeZoneAbbreviations
 {
     private static readonly Dictionary<string, int> Offsets = new(StringComparer.OrdinalIgnoreCase)

@@ -6,7 +6,8 @@ namespace Ingestion.Fetcher.Domain.Dates;
 /// <summary>W3CDTF / RFC 3339 dates, with partial dates ("2003-12", "2003") and a space allowed instead of "T" (SQL style).</summary>
 internal static partial class W3cDates
 {
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<mo>\d{1,2})(?:-(?<d>\d{1,2}))?)?(?:(?:[Tt]|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?)?\s*(?<tz>[Zz]|[+\-\u2212]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<mo>\d{1,2})(?:-(?<d>\d{1,2}))?)?(?:(?:[Tt]|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,"
+        + @"](?<f>\d+))?)?)?\s*(?<tz>[Zz]|[+\-\u2212]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool TryParse(string s, out DateTimeOffset value)

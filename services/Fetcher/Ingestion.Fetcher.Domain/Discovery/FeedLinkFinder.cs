@@ -17,7 +17,8 @@ public static class FeedLinkFinder
         ArgumentNullException.ThrowIfNull(html);
         var document = new HtmlParser().ParseDocument(html);
         Uri.TryCreate(pageUrl, UriKind.Absolute, out var pageBase);
-        if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageBase, baseHref, out var declared))
+        if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref
+            && Uri.TryCreate(pageBase, baseHref, out var declared))
             pageBase = declared;
         var found = new List<FeedLink>();
         foreach (var link in document.QuerySelectorAll("link[rel][href]"))

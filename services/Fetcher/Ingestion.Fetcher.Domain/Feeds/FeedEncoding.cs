@@ -58,7 +58,8 @@ public static partial class FeedEncoding
         n = n switch
         {
             "utf8" or "utf-8" or "unicode-1-1-utf-8" or "x-unicode20utf8" => "utf-8",
-            "iso-8859-1" or "iso8859-1" or "iso_8859-1" or "latin1" or "latin-1" or "l1" or "us-ascii" or "ascii" or "ansi_x3.4-1968" or "cp1252" => "windows-1252",
+            "iso-8859-1" or "iso8859-1" or "iso_8859-1" or "latin1" or "latin-1" or "l1" or "us-ascii" or "ascii" or "ansi_x3.4-1968"
+                or "cp1252" => "windows-1252",
             "utf-16" or "utf16" => "utf-16",
             "x-sjis" or "shift-jis" or "sjis" => "shift_jis",
             "gb2312" or "gbk" or "x-gbk" => "gbk",
@@ -91,7 +92,8 @@ public static partial class FeedEncoding
     {
         var e = ForName(name);
         if (e is null) return;
-        // A declared UTF-16/32 in a body without a BOM whose bytes are plainly 8-bit is a lie; the declaration test below catches real UTF-16.
+        // A declared UTF-16/32 in a body without a BOM whose bytes are plainly 8-bit is a lie; the declaration test below catches real
+        // UTF-16.
         if (e is UnicodeEncoding or UTF32Encoding) return;
         list.Add(e);
     }

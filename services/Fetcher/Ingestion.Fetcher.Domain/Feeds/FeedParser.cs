@@ -105,7 +105,8 @@ public static class FeedParser
         }
     }
 
-    private static bool IsJsonType(string? contentType) => contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+    private static bool IsJsonType(string? contentType) => contentType is not null
+        && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNetscape(string text)
     {

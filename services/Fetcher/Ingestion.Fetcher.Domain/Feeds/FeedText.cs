@@ -16,7 +16,8 @@ internal static partial class FeedText
     [GeneratedRegex(@"^\s*(?<name>[^()<>@]+?)\s*\((?<email>[^\s@()<>]+@[^\s@()<>]+)\)\s*$")]
     private static partial Regex NameThenEmailInParentheses();
 
-    [GeneratedRegex(@"</[a-zA-Z][a-zA-Z0-9]*\s*>|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);|<(?:br|hr|img)\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"</[a-zA-Z][a-zA-Z0-9]*\s*>|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);|<(?:br|hr|img)\b[^>]*>",
+        RegexOptions.IgnoreCase)]
     private static partial Regex HtmlSign();
 
     [GeneratedRegex(@"^(?:by|von|par|por)\s+", RegexOptions.IgnoreCase)]
@@ -59,8 +60,10 @@ internal static partial class FeedText
         if (s.IndexOf('&') >= 0) s = HtmlText.ToPlainText(s) ?? s;
         var m = EmailThenName().Match(s);
         if (m.Success) return new FeedPerson(m.Groups["name"].Value.Trim(), m.Groups["email"].Value, null);
-        if ((m = NameThenEmail().Match(s)).Success) return new FeedPerson(m.Groups["name"].Value.Trim().Trim('"'), m.Groups["email"].Value, null);
-        if ((m = NameThenEmailInParentheses().Match(s)).Success) return new FeedPerson(m.Groups["name"].Value.Trim().Trim('"'), m.Groups["email"].Value, null);
+        if ((m = NameThenEmail().Match(s)).Success) return new FeedPerson(m.Groups["name"].Value.Trim().Trim('"'), m.Groups["email"].Value,
+            null);
+        if ((m = NameThenEmailInParentheses().Match(s)).Success) return new FeedPerson(m.Groups["name"].Value.Trim().Trim('"'),
+            m.Groups["email"].Value, null);
         if (!s.Contains(' ') && s.Contains('@')) return new FeedPerson(null, s, null);
         return new FeedPerson(s, null, null);
     }
@@ -76,10 +79,12 @@ internal static partial class FeedText
 
     /// <summary>The detail of an RSS text element: text/plain, or text/html when it looks like HTML.</summary>
     public static FeedTextInfo? PlainDetail(System.Xml.Linq.XElement? e, Uri? documentBase, string? defaultLanguage) =>
-        e is null ? null : Detail(e, LooksLikeHtml(e.HasElements ? "<x></x>" : e.Value) ? "text/html" : "text/plain", documentBase, defaultLanguage);
+        e is null ? null
+            : Detail(e, LooksLikeHtml(e.HasElements ? "<x></x>" : e.Value) ? "text/html" : "text/plain", documentBase, defaultLanguage);
 
     public static int? ParseInt(string? s) =>
-        int.TryParse(s?.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        int.TryParse(s?.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+            : null;
 
     public static bool LooksLikeImage(string? type, string? url)
     {

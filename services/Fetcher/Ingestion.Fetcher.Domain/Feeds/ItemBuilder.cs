@@ -7,8 +7,8 @@ namespace Ingestion.Fetcher.Domain.Feeds;
 /// <summary>Collects what the format parsers find about one item and builds the <see cref="ParsedItem"/>.</summary>
 internal sealed class ItemBuilder
 {
-    private readonly List<string> _authors = [];
-    private readonly List<string> _categories = [];
+    private readonly List<string> authors = [];
+    private readonly List<string> categories = [];
 
     public string? Link { get; set; }
     public string? Id { get; set; }
@@ -21,7 +21,7 @@ internal sealed class ItemBuilder
     public string? Language { get; set; }
     public string? PublicationName { get; set; }
 
-    public int AuthorCount => _authors.Count;
+    public int AuthorCount => authors.Count;
 
     public List<FeedPerson> AuthorDetails { get; } = [];
     public List<FeedPerson> Contributors { get; } = [];
@@ -39,7 +39,8 @@ internal sealed class ItemBuilder
     public string? License { get; set; }
     public DateTimeOffset? Expires { get; set; }
     public IReadOnlyList<FeedCategory> CategoryDetails { get; set; } = [];
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; set; } = FeedExtensions.None;
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; set; } =
+        FeedExtensions.None;
 
     /// <summary>Adds an author with details; the name (or, lacking one, the email) also goes to the names list.</summary>
     public void AddAuthorDetail(FeedPerson? person)
@@ -52,19 +53,20 @@ internal sealed class ItemBuilder
     public void AddEnclosure(string? url, string? type, string? length)
     {
         if (string.IsNullOrWhiteSpace(url) || Enclosures.Any(e => e.Url == url)) return;
-        Enclosures.Add(new FeedEnclosure(url, string.IsNullOrWhiteSpace(type) ? null : type.Trim(), string.IsNullOrWhiteSpace(length) ? null : length.Trim()));
+        Enclosures.Add(new FeedEnclosure(url, string.IsNullOrWhiteSpace(type) ? null : type.Trim(), string.IsNullOrWhiteSpace(length) ? null
+            : length.Trim()));
     }
 
     public void AddAuthor(string? raw)
     {
         var name = FeedText.AuthorName(raw);
-        if (name is not null && !_authors.Contains(name, StringComparer.OrdinalIgnoreCase)) _authors.Add(name);
+        if (name is not null && !authors.Contains(name, StringComparer.OrdinalIgnoreCase)) authors.Add(name);
     }
 
     public void AddCategory(string? raw)
     {
         var c = raw is null ? null : HtmlText.Collapse(raw);
-        if (!string.IsNullOrEmpty(c) && !_categories.Contains(c, StringComparer.Ordinal)) _categories.Add(c);
+        if (!string.IsNullOrEmpty(c) && !categories.Contains(c, StringComparer.Ordinal)) categories.Add(c);
     }
 
     public void SetImageIfNone(string? url)
@@ -79,8 +81,8 @@ internal sealed class ItemBuilder
             Title: Title,
             Published: Published,
             Updated: Updated,
-            Authors: _authors.ToArray(),
-            Categories: _categories.ToArray(),
+            Authors: authors.ToArray(),
+            Categories: categories.ToArray(),
             Summary: SummaryHtml ?? ContentHtml,
             ImageUrl: ImageUrl,
             Language: Language))

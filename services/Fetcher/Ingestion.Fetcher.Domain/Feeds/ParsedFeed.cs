@@ -133,7 +133,8 @@ public sealed record ParsedFeed(
 
     /// <summary>Elements of other namespaces at feed level, by prefix (canonical for well-known namespaces: dc, itunes,
     /// media, atom, content, ...) and local name; unknown elements without a namespace in RSS under <c>""</c>.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; init; } = FeedExtensions.None;
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; init; } =
+        FeedExtensions.None;
 
     /// <summary>JSON Feed next_url: the next page of a paginated feed, or null.</summary>
     public string? NextUrl { get; init; }

@@ -70,7 +70,8 @@ public sealed record ParsedItem(string Link, FeedItemInfo Info)
     public IReadOnlyList<FeedCategory> CategoryDetails { get; init; } = [];
 
     /// <summary>Elements of other namespaces in the item, by prefix and local name (see <see cref="ParsedFeed.Extensions"/>).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; init; } = FeedExtensions.None;
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>> Extensions { get; init; } =
+        FeedExtensions.None;
 
     /// <summary>JSON Feed content_text: the content as plain text, when the feed gives it.</summary>
     public string? ContentText { get; init; }

@@ -13,7 +13,8 @@ public enum AddressClass
     LinkLocal,
     /// <summary>224/4, ff00::/8.</summary>
     Multicast,
-    /// <summary>Reserved or special-purpose: 240/4, 192.0.0/24, 192.88.99/24, IPv6 outside 2000::/3, Teredo, ORCHID, discard-only.</summary>
+    /// <summary>Reserved or special-purpose: 240/4, 192.0.0/24, 192.88.99/24, IPv6 outside 2000::/3, Teredo, ORCHID,
+    /// discard-only.</summary>
     Reserved,
     /// <summary>0.0.0.0/8 ("this network"; connecting to 0.0.0.0 reaches the local host), ::.</summary>
     Unspecified,

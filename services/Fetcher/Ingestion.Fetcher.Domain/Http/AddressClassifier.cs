@@ -3,7 +3,8 @@ using System.Net.Sockets;
 
 namespace Ingestion.Fetcher.Domain.Http;
 
-/// <summary>Classifies IPv4 and IPv6 addresses (IPv4-mapped, IPv4-compatible, NAT64 and 6to4 addresses by the IPv4 address they carry).</summary>
+/// <summary>Classifies IPv4 and IPv6 addresses (IPv4-mapped, IPv4-compatible, NAT64 and 6to4 addresses by the IPv4 address they
+/// carry).</summary>
 public static class AddressClassifier
 {
     public static AddressClass Classify(IPAddress address)

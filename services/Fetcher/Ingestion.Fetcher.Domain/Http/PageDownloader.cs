@@ -18,7 +18,8 @@ public sealed class PageDownloader(HttpClient client, FetchLimits limits)
         HttpStatusCode.TemporaryRedirect, HttpStatusCode.PermanentRedirect,
     ];
 
-    public async Task<PageResponse> GetAsync(string url, string? etag = null, DateTimeOffset? lastModified = null, CancellationToken ct = default)
+    public async Task<PageResponse> GetAsync(string url, string? etag = null, DateTimeOffset? lastModified = null,
+        CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         var current = CheckUrl(url.Trim(), url);
@@ -55,7 +56,8 @@ public sealed class PageDownloader(HttpClient client, FetchLimits limits)
                     RequestedUrl: url,
                     FinalUrl: redirects.Count == 0 ? url : current.AbsoluteUri,
                     StatusCode: (int)response.StatusCode,
-                    ContentType: string.IsNullOrWhiteSpace(contentType?.MediaType) ? "application/octet-stream" : contentType.MediaType.ToLowerInvariant(),
+                    ContentType: string.IsNullOrWhiteSpace(contentType?.MediaType) ? "application/octet-stream"
+                        : contentType.MediaType.ToLowerInvariant(),
                     Charset: string.IsNullOrWhiteSpace(contentType?.CharSet) ? null : contentType.CharSet.Trim('"', '\'', ' '),
                     Body: body,
                     ETag: response.Headers.ETag?.ToString(),
@@ -119,7 +121,8 @@ public sealed class PageDownloader(HttpClient client, FetchLimits limits)
         if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || !candidate.Contains("://", StringComparison.Ordinal))
             throw new UrlRefusedException(candidate, "not an absolute URL");
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            throw new UrlRefusedException(candidate, $"scheme '{uri.Scheme}' is not http or https" + (candidate == original ? "" : $" (redirected from '{original}')"));
+            throw new UrlRefusedException(candidate, $"scheme '{uri.Scheme}' is not http or https"
+                + (candidate == original ? "" : $" (redirected from '{original}')"));
         return uri;
     }
 

@@ -29,7 +29,8 @@ public sealed class SafeHttpHandlerFactory
         };
     }
 
-    /// <summary>A client over <see cref="Create"/> with no timeout of its own (<see cref="PageDownloader"/> applies <see cref="FetchLimits.Timeout"/>).</summary>
+    /// <summary>A client over <see cref="Create"/> with no timeout of its own (<see cref="PageDownloader"/> applies <see
+    /// cref="FetchLimits.Timeout"/>).</summary>
     public static HttpClient CreateClient(FetchLimits limits) =>
         new(Create(limits), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 

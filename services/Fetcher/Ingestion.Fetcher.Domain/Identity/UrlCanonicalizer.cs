@@ -18,7 +18,8 @@ namespace Ingestion.Fetcher.Domain.Identity;
 /// </remarks>
 public static class UrlCanonicalizer
 {
-    /// <summary>The canonical form of <paramref name="url"/>; throws <see cref="ArgumentException"/> when it is not an absolute URL.</summary>
+    /// <summary>The canonical form of <paramref name="url"/>; throws <see cref="ArgumentException"/> when it is not an absolute
+    /// URL.</summary>
     public static string Canonicalize(string url)
     {
         ArgumentNullException.ThrowIfNull(url);

@@ -11,7 +11,8 @@ public static class PollSchedule
     /// <summary>Items older than this do not describe the current rhythm.</summary>
     private static readonly TimeSpan RhythmWindow = TimeSpan.FromDays(30);
 
-    public static TimeSpan AfterSuccess(PollPolicy policy, IEnumerable<DateTimeOffset> itemDates, DateTimeOffset now, int? ttlMinutes, TimeSpan? freshFor)
+    public static TimeSpan AfterSuccess(PollPolicy policy, IEnumerable<DateTimeOffset> itemDates, DateTimeOffset now, int? ttlMinutes,
+        TimeSpan? freshFor)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(itemDates);

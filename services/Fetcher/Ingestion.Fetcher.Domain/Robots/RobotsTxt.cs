@@ -5,11 +5,11 @@ namespace Ingestion.Fetcher.Domain.Robots;
 /// <c>Sitemap:</c> lines as written, in order.</summary>
 public sealed class RobotsTxt
 {
-    private readonly List<(bool Allow, string Pattern)> _rules;
+    private readonly List<(bool Allow, string Pattern)> rules;
 
     private RobotsTxt(List<(bool, string)> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps)
     {
-        _rules = rules;
+        this.rules = rules;
         CrawlDelay = crawlDelay;
         Sitemaps = sitemaps;
     }
@@ -62,7 +62,9 @@ public sealed class RobotsTxt
                     if (current is not null && value.Length > 0) current.Value.Rules.Add((key == "allow", value));
                     break;
                 case "crawl-delay":
-                    if (current is not null && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s >= 0)
+                    if (current is not null
+                        && double.TryParse(value, System.Globalization.NumberStyles.Float,
+                        System.Globalization.CultureInfo.InvariantCulture, out var s) && s >= 0)
                     {
                         var index = groups.IndexOf(current.Value);
                         current = (current.Value.Agents, current.Value.Rules, TimeSpan.FromSeconds(Math.Min(s, 86400)));
@@ -73,7 +75,8 @@ public sealed class RobotsTxt
             lastWasAgent = false;
         }
 
-        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && token.Length > 0 && token.Contains(a, StringComparison.Ordinal))).ToList();
+        var mine = groups.Where(g =>
+            g.Agents.Any(a => a != "*" && token.Length > 0 && token.Contains(a, StringComparison.Ordinal))).ToList();
         if (mine.Count == 0) mine = groups.Where(g => g.Agents.Contains("*")).ToList();
         var rules = mine.SelectMany(g => g.Rules).ToList();
         var delay = mine.Select(g => g.Delay).FirstOrDefault(d => d is not null);
@@ -108,7 +111,7 @@ public sealed class RobotsTxt
         if (path == "/robots.txt") return true;
         var best = -1;
         var allowed = true;
-        foreach (var (allow, pattern) in _rules)
+        foreach (var (allow, pattern) in rules)
         {
             if (!Matches(pattern, path)) continue;
             var length = pattern.Length;
@@ -143,5 +146,6 @@ public sealed class RobotsTxt
     }
 
     /// <summary>Compiled patterns shared by all robots.txt files (bounded: cleared when it grows past 50,000).</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Text.RegularExpressions.Regex> Patterns = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Text.RegularExpressions.Regex> Patterns =
+        new(StringComparer.Ordinal);
 }

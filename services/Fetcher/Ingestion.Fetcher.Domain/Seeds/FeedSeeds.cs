@@ -13,7 +13,8 @@ public static class FeedSeeds
 {
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>The feeds of a seed file's text; <see cref="FormatException"/> says what is wrong, naming <paramref name="source"/>.</summary>
+    /// <summary>The feeds of a seed file's text; <see cref="FormatException"/> says what is wrong, naming <paramref
+    /// name="source"/>.</summary>
     public static IReadOnlyList<FeedSeed> Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -35,10 +36,13 @@ public static class FeedSeeds
             foreach (var e in root.EnumerateArray())
             {
                 var url = e.ValueKind == JsonValueKind.String ? e.GetString()
-                    : e.ValueKind == JsonValueKind.Object && e.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-                if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    : e.ValueKind == JsonValueKind.Object && e.TryGetProperty("url", out var u)
+                        && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+                if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                    || uri.Scheme is not ("http" or "https"))
                     throw new FormatException($"{source}: every feed needs an absolute http(s) \"url\" (got {e.GetRawText()}).");
-                var name = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                var name = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("name", out var n)
+                    && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
                 feeds.Add(new FeedSeed(url, string.IsNullOrWhiteSpace(name) ? null : name));
             }
             return feeds;

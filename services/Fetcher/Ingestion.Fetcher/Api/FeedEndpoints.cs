@@ -32,7 +32,9 @@ public static class FeedEndpoints
                 {
                     var found = await ingestor.DiscoverAsync(request.Url, ct);
                     if (found.Count == 0)
-                        return Results.Problem(notAFeed.Message + " No <link rel=\"alternate\"> feed on the page either.", statusCode: 400, title: "The feed could not be read");
+                        return Results.Problem(notAFeed.Message
+                            + " No <link rel=\"alternate\"> feed on the page either.", statusCode: 400,
+                            title: "The feed could not be read");
                     var feedUrl = found[0].Url;
                     var (_, parsed) = await ingestor.ReadAsync(feedUrl, null, null, ct);
                     var name = request.Name ?? parsed?.Title ?? feedUrl;
@@ -42,7 +44,8 @@ public static class FeedEndpoints
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    return Results.Problem($"{notAFeed.Message} Autodiscovery failed: {e.Message}", statusCode: 400, title: "The feed could not be read");
+                    return Results.Problem($"{notAFeed.Message} Autodiscovery failed: {e.Message}", statusCode: 400,
+                        title: "The feed could not be read");
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -32,7 +32,8 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
         return activity;
     }
 
-    /// <summary>Records the page as a new revision (unless unchanged) and publishes it. Returns the revision, or null when unchanged.</summary>
+    /// <summary>Records the page as a new revision (unless unchanged) and publishes it. Returns the revision, or null when
+    /// unchanged.</summary>
     public async Task<int?> RecordAndPublishAsync(NewPage page, CancellationToken ct)
     {
         var traced = page with { TraceParent = Activity.Current?.Id };

@@ -11,4 +11,5 @@ public sealed class FeedHttpException(int statusCode, string url, TimeSpan? retr
 
 /// <summary>The host's robots.txt disallows the feed URL for our user agent.</summary>
 public sealed class RobotsDisallowedException(string url, string? robotsProblem = null)
-    : Exception($"robots.txt disallows {url}" + (robotsProblem is null ? "" : $" (its robots.txt could not be read, which disallows everything for a while: {robotsProblem})"));
+    : Exception($"robots.txt disallows {url}"
+        + (robotsProblem is null ? "" : $" (its robots.txt could not be read, which disallows everything for a while: {robotsProblem})"));

@@ -27,7 +27,8 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         var due = await feeds.DueAsync(ct);
         var byHost = due.GroupBy(f => Uri.TryCreate(f.Url, UriKind.Absolute, out var u) ? HostGate.HostKey(u) : f.Url).ToList();
         Exception? away = null;
-        await Parallel.ForEachAsync(byHost, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelHosts), CancellationToken = ct },
+        await Parallel.ForEachAsync(byHost,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelHosts), CancellationToken = ct },
             async (host, token) =>
             {
                 foreach (var feed in host)
@@ -47,14 +48,16 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         try
         {
             var r = await PollAsync(feed, ct);
-            await history.RecordAsync(feed.Url, r.Outcome, r.Status, r.Items, r.NewItems, System.Diagnostics.Stopwatch.GetElapsedTime(started), r.Next, null, ct);
+            await history.RecordAsync(feed.Url, r.Outcome, r.Status, r.Items, r.NewItems,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started), r.Next, null, ct);
         }
         // PostgreSQL or the broker being away is not the feed's failure: the cycle stops and waits for it (FetchWorker).
         catch (Exception e) when ((e is not OperationCanceledException || !ct.IsCancellationRequested) && !TransientFaults.IsTransient(e))
         {
             var outcome = e is RobotsDisallowedException ? "robots-disallowed" : "failed";
             metrics.Polled(outcome);
-            var backoff = PollSchedule.AfterFailure(policy, feed.ErrorCount + 1, (e as FeedHttpException)?.RetryAfter, Random.Shared.NextDouble());
+            var backoff = PollSchedule.AfterFailure(policy, feed.ErrorCount + 1, (e as FeedHttpException)?.RetryAfter,
+                Random.Shared.NextDouble());
             logger.LogWarning("Poll of {Feed} failed: {Error}; next try in {Backoff}", feed.Url, e.Message, backoff);
             await feeds.FailedAsync(feed.Url, e.Message, backoff, ct);
             await history.RecordAsync(feed.Url, outcome, (e as FeedHttpException)?.Status, null, null,
@@ -65,7 +68,8 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
     private sealed record PollResult(string Outcome, int Status, int? Items, int? NewItems, TimeSpan Next);
 
     /// <summary>Downloads and parses a feed; throws with the reason when it cannot be read.</summary>
-    public async Task<(PageResponse Response, ParsedFeed? Feed)> ReadAsync(string url, string? etag, DateTimeOffset? lastModified, CancellationToken ct)
+    public async Task<(PageResponse Response, ParsedFeed? Feed)> ReadAsync(string url, string? etag, DateTimeOffset? lastModified,
+        CancellationToken ct)
     {
         var uri = new Uri(url);
         if (!await gate.IsAllowedAsync(uri, ct))

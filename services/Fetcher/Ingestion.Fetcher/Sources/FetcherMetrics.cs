@@ -9,7 +9,8 @@ public sealed class FetcherMetrics
 {
     public FetcherMetrics(ServiceTelemetry telemetry, HostGate gate)
     {
-        Polls = telemetry.Meter.CreateCounter<long>("fetcher.polls", "{poll}", "Feed polls by outcome (new-items, no-new-items, unchanged, failed, robots-disallowed).");
+        Polls = telemetry.Meter.CreateCounter<long>("fetcher.polls", "{poll}",
+            "Feed polls by outcome (new-items, no-new-items, unchanged, failed, robots-disallowed).");
         ItemsDiscovered = telemetry.Meter.CreateCounter<long>("fetcher.items.discovered", "{item}", "Feed items not seen before.");
         FetchDuration = telemetry.Meter.CreateHistogram<double>("fetcher.fetch.duration", "ms", "Time of one HTTP fetch, by kind.");
         FetchBytes = telemetry.Meter.CreateCounter<long>("fetcher.fetch.bytes", "By", "Bytes received (after decompression), by kind.");

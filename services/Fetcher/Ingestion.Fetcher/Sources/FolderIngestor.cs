@@ -22,7 +22,8 @@ public sealed class FolderIngestor(ArticlePublisher publisher, FetcherOptions op
         }
         using var scan = telemetry.Source.StartActivity("scan folder");
         scan?.SetTag("folder", folder);
-        var source = new SourceRef("folder", Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), Path.GetFullPath(folder));
+        var source = new SourceRef("folder", Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)),
+            Path.GetFullPath(folder));
         var found = 0;
         foreach (var doc in FolderSource.List(folder, options.FolderExtensions))
         {
@@ -43,7 +44,8 @@ public sealed class FolderIngestor(ArticlePublisher publisher, FetcherOptions op
         using var activity = publisher.StartArticleTrace(doc.Url);
         if (length > options.MaxPageBytes)
         {
-            await publisher.RejectAsync(articleId, doc.Url, "too-large", $"{length} bytes is more than the limit of {options.MaxPageBytes}.", ct);
+            await publisher.RejectAsync(articleId, doc.Url, "too-large",
+                $"{length} bytes is more than the limit of {options.MaxPageBytes}.", ct);
             return false;
         }
         var body = await File.ReadAllBytesAsync(doc.Path, ct);

@@ -40,6 +40,7 @@ public sealed class FailureStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition(
-            "update fetch_failures set next_attempt_at = 'infinity' where article_id = @articleId", new { articleId }, cancellationToken: ct));
+            "update fetch_failures set next_attempt_at = 'infinity' where article_id = @articleId", new { articleId },
+                cancellationToken: ct));
     }
 }

@@ -35,17 +35,20 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<FeedRow>> ListAsync(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<FeedRow>(new CommandDefinition($"select {Columns} from feeds order by url", cancellationToken: ct))).ToList();
+        return (await conn.QueryAsync<FeedRow>(new CommandDefinition($"select {Columns} from feeds order by url",
+            cancellationToken: ct))).ToList();
     }
 
     public async Task<IReadOnlyList<FeedRow>> DueAsync(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<FeedRow>(new CommandDefinition(
-            $"select {Columns} from feeds where not paused and next_poll_at <= now() order by next_poll_at", cancellationToken: ct))).ToList();
+            $"select {Columns} from feeds where not paused and next_poll_at <= now() order by next_poll_at",
+                cancellationToken: ct))).ToList();
     }
 
-    public async Task SucceededAsync(string url, string kind, string? etag, DateTimeOffset? lastModified, TimeSpan next, CancellationToken ct)
+    public async Task SucceededAsync(string url, string kind, string? etag, DateTimeOffset? lastModified, TimeSpan next,
+        CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition("""
@@ -70,7 +73,8 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     public async Task<FeedRow?> GetAsync(string url, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<FeedRow>(new CommandDefinition($"select {Columns} from feeds where url = @url", new { url }, cancellationToken: ct));
+        return await conn.QuerySingleOrDefaultAsync<FeedRow>(new CommandDefinition($"select {Columns} from feeds where url = @url",
+            new { url }, cancellationToken: ct));
     }
 
     /// <summary>Pauses or resumes a feed; a resumed feed is due at once. False when the feed is unknown.</summary>

@@ -10,7 +10,8 @@ public sealed class PageStore(NpgsqlDataSource dataSource)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Records the page as a new revision unless its content equals the newest revision's. Returns the new revision, or null when unchanged.</summary>
+    /// <summary>Records the page as a new revision unless its content equals the newest revision's. Returns the new revision, or null when
+    /// unchanged.</summary>
     public async Task<int?> RecordAsync(NewPage p, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace Ingestion.Fetcher.Storage;
 
-public sealed record PollRecord(DateTime PolledAt, string Outcome, int? Status, int? Items, int? NewItems, int DurationMs, int? NextPollS, string? Error);
+public sealed record PollRecord(DateTime PolledAt, string Outcome, int? Status, int? Items, int? NewItems, int DurationMs, int? NextPollS,
+    string? Error);
 
 /// <summary>The last polls of each feed (at most <see cref="Kept"/> per feed).</summary>
 public sealed class PollHistoryStore(NpgsqlDataSource dataSource)

@@ -9,7 +9,8 @@ public sealed record FacetRow(string Id, string Source, string? Language, IReadO
 public sealed record FacetCount(string Value, long Count, string Sample);
 
 /// <summary>The top values of each facet.</summary>
-public sealed record FacetCounts(IReadOnlyList<FacetCount> Entities, IReadOnlyList<FacetCount> Sources, IReadOnlyList<FacetCount> Languages);
+public sealed record FacetCounts(IReadOnlyList<FacetCount> Entities, IReadOnlyList<FacetCount> Sources,
+    IReadOnlyList<FacetCount> Languages);
 
 /// <summary>
 /// Counts the facets of the best-ranked matches in memory, from the rows ranking has already read: the top

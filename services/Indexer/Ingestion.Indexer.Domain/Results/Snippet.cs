@@ -88,7 +88,8 @@ public static class Snippet
         return best;
     }
 
-    /// <summary>The start of the word <paramref name="words"/> words before the one at <paramref name="at"/>, not before <paramref name="floor"/>.</summary>
+    /// <summary>The start of the word <paramref name="words"/> words before the one at <paramref name="at"/>, not before <paramref
+    /// name="floor"/>.</summary>
     static int WordsBack(ReadOnlySpan<char> text, int at, int words, int floor)
     {
         var start = at;
@@ -111,7 +112,8 @@ public static class Snippet
         return i;
     }
 
-    /// <summary>The next whitespace-separated word from <paramref name="i"/> that ends by <paramref name="end"/>; empty at the end.</summary>
+    /// <summary>The next whitespace-separated word from <paramref name="i"/> that ends by <paramref name="end"/>; empty at the
+    /// end.</summary>
     static ReadOnlySpan<char> NextWord(ReadOnlySpan<char> text, ref int i, int end)
     {
         while (i < end && char.IsWhiteSpace(text[i])) i++;

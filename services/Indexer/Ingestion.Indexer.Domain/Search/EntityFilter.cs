@@ -18,7 +18,8 @@ public sealed record EntityFilter(string Name, string? Type)
         if (t is not null && !Types.Contains(t))
             return (null, $"entityType '{type!.Trim()}' is not one of {string.Join(", ", Types)}.");
         if (n is null)
-            return t is null ? (null, null) : (null, "entityType needs entity (the canonical name, e.g. entity=Sergey Lavrov&entityType=PER).");
+            return t is null ? (null, null)
+                : (null, "entityType needs entity (the canonical name, e.g. entity=Sergey Lavrov&entityType=PER).");
         if (n.Length > SearchRequest.MaxNameLength)
             return (null, $"entity is too long: at most {SearchRequest.MaxNameLength} characters.");
         return (new EntityFilter(n, t), null);

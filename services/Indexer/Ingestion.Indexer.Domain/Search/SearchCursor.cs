@@ -12,13 +12,15 @@ namespace Ingestion.Indexer.Domain.Search;
 /// by full text and fell back to near-matching titles, so its next pages do too. <see cref="Total"/>: the first page's
 /// total (and whether it was an estimate), repeated on the next pages.
 /// </summary>
-public sealed record SearchCursor(bool Ranked, DateTimeOffset AsOf, double Score, DateTimeOffset? Published, string ArticleId, string Fingerprint,
+public sealed record SearchCursor(bool Ranked, DateTimeOffset AsOf, double Score, DateTimeOffset? Published, string ArticleId,
+    string Fingerprint,
     bool NearTitles = false, long? Total = null, bool TotalIsEstimate = false)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(
-            new Wire(Ranked ? "r" : "n", AsOf.ToUnixTimeMilliseconds(), Score, Published is { } p ? (p.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10 : null,
+            new Wire(Ranked ? "r" : "n", AsOf.ToUnixTimeMilliseconds(), Score, Published is { } p
+                ? (p.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10 : null,
                 ArticleId, Fingerprint, NearTitles ? true : null, Total, TotalIsEstimate ? true : null), Json))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
@@ -34,7 +36,8 @@ public sealed record SearchCursor(bool Ranked, DateTimeOffset AsOf, double Score
             if (w is null || w.K is not ("r" or "n") || string.IsNullOrEmpty(w.Id) || string.IsNullOrEmpty(w.F) || !double.IsFinite(w.S))
                 return (null, bad);
             return (new SearchCursor(w.K == "r", DateTimeOffset.FromUnixTimeMilliseconds(w.T), w.S,
-                w.P is { } p ? DateTimeOffset.UnixEpoch.AddTicks(p * 10) : null, w.Id, w.F, w.N == true, w.C is >= 0 ? w.C : null, w.E == true), null);
+                w.P is { } p ? DateTimeOffset.UnixEpoch.AddTicks(p * 10) : null, w.Id, w.F, w.N == true, w.C is >= 0 ? w.C
+                    : null, w.E == true), null);
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentOutOfRangeException)
         {
@@ -43,7 +46,8 @@ public sealed record SearchCursor(bool Ranked, DateTimeOffset AsOf, double Score
     }
 
     /// <summary>A short hash of the query and filters.</summary>
-    public static string FingerprintOf(string? q, string? lang, string? source, DateTimeOffset? from, DateTimeOffset? to, EntityFilter? entity)
+    public static string FingerprintOf(string? q, string? lang, string? source, DateTimeOffset? from, DateTimeOffset? to,
+        EntityFilter? entity)
     {
         var key = string.Join('\u001f', q, lang, source, from?.UtcTicks.ToString(CultureInfo.InvariantCulture),
             to?.UtcTicks.ToString(CultureInfo.InvariantCulture), entity?.Name.ToLowerInvariant(), entity?.Type);

@@ -24,13 +24,15 @@ public sealed record SearchRequest(string? Query, string? Language, string? Sour
     /// Text for near-matching titles with pg_trgm: the query's words without syntax; null without a query or when every
     /// word the query asks for is quoted (quotes ask for those exact words, which a near-match would not honour).
     /// </summary>
-    public string? TitleText => Query is null || SearchText.ForTrigrams(SearchText.WithoutQuoted(Query)) is null ? null : SearchText.ForTrigrams(Query);
+    public string? TitleText => Query is null
+        || SearchText.ForTrigrams(SearchText.WithoutQuoted(Query)) is null ? null : SearchText.ForTrigrams(Query);
 
     /// <summary>Identifies the query and its filters (not the page): a cursor only continues the query that made it.</summary>
     public string Fingerprint => SearchCursor.FingerprintOf(Query, Language, Source, From, To, Entity);
 
     /// <summary>Builds a request from raw parameters, or says what is wrong with them.</summary>
-    public static (SearchRequest? Request, string? Error) Parse(string? q, string? lang, string? source, string? from, string? to, string? limit,
+    public static (SearchRequest? Request, string? Error) Parse(string? q, string? lang, string? source, string? from, string? to,
+        string? limit,
         string? entity = null, string? entityType = null, string? cursor = null, string? facets = null)
     {
         if (q is { Length: > MaxQueryLength })
@@ -67,7 +69,9 @@ public sealed record SearchRequest(string? Query, string? Language, string? Sour
         if (c is null)
             return (null, cursorError);
         if (c.Fingerprint != request.Fingerprint)
-            return (null, "cursor belongs to a different search: send it with the same q, lang, source, from, to and entity as the page that returned it.");
+            return (null,
+                "cursor belongs to a different search: send it with the same q, lang, source, from, to and entity as the page that "
+                    + "returned it.");
         if (c.Ranked != (query is not null))
             return (null, "cursor belongs to a different kind of search (ranked vs newest).");
         return (request with { Cursor = c }, null);
@@ -85,7 +89,8 @@ public sealed record SearchRequest(string? Query, string? Language, string? Sour
     {
         value = null;
         if (string.IsNullOrWhiteSpace(s)) return true;
-        if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d))
+        if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var d))
             return false;
         value = d;
         return true;

@@ -29,7 +29,8 @@ public static class SearchText
     /// </summary>
     public static string[] WordStarts(string? query) =>
         query is null || ForTrigrams(query) is not { } words ? []
-            : words.Split(' ').Select(w => w.ToLowerInvariant()).Select(w => w.Length > 6 ? w[..6] : w).Where(w => w.Length >= 2).Distinct().ToArray();
+            : words.Split(' ').Select(w => w.ToLowerInvariant()).Select(w => w.Length > 6 ? w[..6] : w).Where(w =>
+                w.Length >= 2).Distinct().ToArray();
 
     /// <summary>The query without its quoted parts (an unclosed quote runs to the end, as websearch_to_tsquery reads it).</summary>
     public static string WithoutQuoted(string query)
@@ -52,7 +53,8 @@ public static class SearchText
         for (var i = 0; i < query.Length; i++)
         {
             if (query[i] == '"') quoted = !quoted;
-            else if (!quoted && query[i] == '-' && (i == 0 || char.IsWhiteSpace(query[i - 1])) && i + 1 < query.Length && char.IsLetterOrDigit(query[i + 1]))
+            else if (!quoted && query[i] == '-' && (i == 0 || char.IsWhiteSpace(query[i - 1])) && i + 1 < query.Length
+                && char.IsLetterOrDigit(query[i + 1]))
                 return true;
         }
         return false;

@@ -25,7 +25,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         (await IndexBatchAsync([message], ct))[0];
 
     /// <summary>Indexes a batch in one transaction; returns each message's event (in input order) and whether it was already indexed.</summary>
-    public async Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> IndexBatchAsync(IReadOnlyList<ArticleEnriched> messages, CancellationToken ct)
+    public async Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> IndexBatchAsync(IReadOnlyList<ArticleEnriched> messages,
+        CancellationToken ct)
     {
         var indexedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var events = new Dictionary<(string, int), (ArticleIndexed Event, ArticleEnriched Message)>();
@@ -38,13 +39,15 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
             await using (var set = new NpgsqlCommand(settings, conn, tx))
                 await set.ExecuteNonQueryAsync(ct);
         // Per article, only the highest revision of the batch can replace the stored one (and only if it is newer).
-        var newest = events.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).OrderBy(f => f.Event.ArticleId, StringComparer.Ordinal).ToList();
+        var newest = events.Values.GroupBy(f => f.Event.ArticleId).Select(g => g.MaxBy(f => f.Event.Revision)).OrderBy(f =>
+            f.Event.ArticleId, StringComparer.Ordinal).ToList();
         await UpsertArticlesAsync(conn, tx, newest, indexedAt, textVectors, ct);
 
         await using (var lockCmd = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('indexer-change-feed'))", conn, tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
         var cursors = await StoreRevisionsAsync(conn, tx, events.Values.Select(v => v.Event).ToList(), ct);
-        var stored = cursors.Count == events.Count ? [] : await StoredEventsAsync(conn, tx, events.Keys.Where(k => !cursors.ContainsKey(k)).ToList(), ct);
+        var stored = cursors.Count == events.Count ? []
+            : await StoredEventsAsync(conn, tx, events.Keys.Where(k => !cursors.ContainsKey(k)).ToList(), ct);
         await tx.CommitAsync(ct);
 
         var seen = new HashSet<(string, int)>();
@@ -52,7 +55,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
         {
             var key = (m.Article.ArticleId, m.Article.Revision);
             var first = seen.Add(key);
-            return cursors.TryGetValue(key, out var cursor) ? (events[key].Event with { ChangeCursor = cursor }, !first) : (stored[key], true);
+            return cursors.TryGetValue(key, out var cursor) ? (events[key].Event with { ChangeCursor = cursor }, !first)
+                : (stored[key], true);
         }).ToList();
     }
 
@@ -103,7 +107,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
     {
         var bodies = rows.Select(r => ArticleBody.Of(r.Message.Article.Paragraphs)).ToArray();
         var configs = rows.Select(r => TextSearchConfig.For(r.Event.Language)).ToArray();
-        var vectors = await textVectors.BuildAsync(conn, tx, rows.Select((r, i) => new TextVectors.Texts(configs[i], r.Message.Article.Title,
+        var vectors = await textVectors.BuildAsync(conn, tx,
+            rows.Select((r, i) => new TextVectors.Texts(configs[i], r.Message.Article.Title,
             r.Message.Article.Description ?? r.Message.Enrichment.Summary, bodies[i])).ToList(), ct);
         Activity.Current?.SetTag("indexer.text_vectors_built", vectors.Count(v => v is not null));
         await using var cmd = new NpgsqlCommand("""
@@ -135,7 +140,8 @@ public sealed class ArticleIndex(NpgsqlDataSource dataSource, TextVectors textVe
             where articles.revision < excluded.revision
             """, conn, tx);
         string[] Col(Func<CleanedArticle, Enrichment, string> f) => rows.Select(r => f(r.Message.Article, r.Message.Enrichment)).ToArray();
-        string?[] Opt(Func<CleanedArticle, Enrichment, string?> f) => rows.Select(r => f(r.Message.Article, r.Message.Enrichment)).ToArray();
+        string?[] Opt(Func<CleanedArticle, Enrichment, string?> f) =>
+            rows.Select(r => f(r.Message.Article, r.Message.Enrichment)).ToArray();
         var p = cmd.Parameters;
         p.AddWithValue("id", Col((a, _) => a.ArticleId));
         p.AddWithValue("rev", rows.Select(r => r.Event.Revision).ToArray());

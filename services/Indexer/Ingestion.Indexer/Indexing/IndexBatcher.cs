@@ -14,7 +14,8 @@ namespace Ingestion.Indexer.Indexing;
 /// </summary>
 public sealed class IndexBatcher : IAsyncDisposable
 {
-    public delegate Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> WriteBatch(IReadOnlyList<ArticleEnriched> messages, CancellationToken ct);
+    public delegate Task<IReadOnlyList<(ArticleIndexed Event, bool Redelivered)>> WriteBatch(IReadOnlyList<ArticleEnriched> messages,
+        CancellationToken ct);
 
     readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
     readonly WriteBatch write;

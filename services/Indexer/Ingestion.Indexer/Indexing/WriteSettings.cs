@@ -11,6 +11,7 @@ public static class WriteSettings
     /// <summary>The statement for a batch of <paramref name="batchSize"/> messages; null when there is nothing to set. 0 kB leaves the server's limit.</summary>
     public static string? For(int batchSize, int bulkBatch, int bulkPendingListKb) =>
         bulkPendingListKb > 0 && batchSize >= bulkBatch
-            ? string.Create(CultureInfo.InvariantCulture, $"set local gin_pending_list_limit = {Math.Max(64, bulkPendingListKb)}") // at least 64 kB
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"set local gin_pending_list_limit = {Math.Max(64, bulkPendingListKb)}") // at least 64 kB
             : null;
 }

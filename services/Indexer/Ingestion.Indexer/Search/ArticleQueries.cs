@@ -54,14 +54,16 @@ public sealed class ArticleQueries(NpgsqlDataSource dataSource, TextVectors text
         {
             articles = row.Articles, revisions = row.Revisions, rejections = row.Rejections,
             textVectors = new { builtHere = vectors.BuiltHere, leftToPostgres = vectors.LeftToPostgres, remembered = vectors.Remembered },
-            writes = new { batches = written.Batches, messages = written.Messages, largestBatch = written.Largest, splitAfterFailure = written.Split },
+            writes = new { batches = written.Batches, messages = written.Messages, largestBatch = written.Largest,
+                splitAfterFailure = written.Split },
         };
     }
 
     public async Task<IReadOnlyList<ArticleRejected>> RejectionsAsync(int limit, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(string ArticleId, int Revision, string Url, string Stage, string Reason, string Detail, DateTime RejectedAt,
+        var rows = await conn.QueryAsync<(string ArticleId, int Revision, string Url, string Stage, string Reason, string Detail,
+            DateTime RejectedAt,
             string? Title, DateTime? Published, string? Language)>(
             new CommandDefinition("""
                 select article_id, revision, url, stage, reason, detail, rejected_at, title, published, language from rejections

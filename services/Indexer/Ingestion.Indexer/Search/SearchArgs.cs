@@ -13,9 +13,9 @@ namespace Ingestion.Indexer.Search;
 /// </summary>
 public sealed class SearchArgs : SqlMapper.IDynamicParameters
 {
-    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> values = new(StringComparer.Ordinal);
 
-    public void Add(string name, object? value) => _values[name] = value;
+    public void Add(string name, object? value) => values[name] = value;
 
     /// <summary>A statement of an <see cref="NpgsqlBatch"/> with these parameters.</summary>
     public NpgsqlBatchCommand BatchCommand(string sql)
@@ -38,6 +38,6 @@ public sealed class SearchArgs : SqlMapper.IDynamicParameters
 
     void AddTo(NpgsqlParameterCollection parameters)
     {
-        foreach (var (name, value) in _values) parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        foreach (var (name, value) in values) parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
     }
 }

@@ -21,7 +21,8 @@ public static class SearchEndpoints
                 return Results.Ok(await queries.SearchAsync(request, ct));
             })
             .WithName("Search")
-            .WithSummary("Full-text search over indexed articles: title matches, then title-and-description matches, then the rest, each newest first; an empty q lists the newest.")
+            .WithSummary("Full-text search over indexed articles: title matches, then title-and-description matches, then the rest, each "
+                + "newest first; an empty q lists the newest.")
             .WithDescription("""
                 q: web-search syntax (words, "quoted phrases", OR, -excluded), at most 500 characters; when nothing matches, titles that nearly match its unquoted words (pg_trgm).
                 lang: ISO 639-1 code. source: source name. from/to: publication date range (YYYY-MM-DD or ISO 8601).

@@ -10,7 +10,7 @@ namespace Ingestion.Indexer.Search;
 /// <summary>Full-text search over the index (<c>GET /search</c>); one article, the change feed and the status are <see cref="ArticleQueries"/>.</summary>
 public sealed class SearchQueries(NpgsqlDataSource dataSource)
 {
-    readonly TableTimeSpan _timeSpan = new();
+    readonly TableTimeSpan timeSpan = new();
 
     /// <summary>Facets count the entities, sources and languages of this many best-ranked matches.</summary>
     public const int FacetDepth = 500;
@@ -50,21 +50,24 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         // With facets on the first page, one ranking pass serves both: the page is the head of the best FacetDepth.
         var take = r.Facets && r.Cursor is null ? Math.Max(r.Limit + 1, FacetDepth) : r.Limit + 1;
         var facetsHere = r.Facets && r.Cursor is null; // this ranking is also the facets' best FacetDepth
-        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, _timeSpan, ct);
+        var ranking = await RankAsync(conn, r, near, take, r.Cursor, facetsHere, args, timeSpan, ct);
         if (ranking.Hits.Count == 0 && !near && r.Cursor is null && r.TitleText is not null)
         {
             near = true; // nothing matched the words as written: look for titles that nearly match (a misspelling)
-            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, _timeSpan, ct);
+            ranking = await RankAsync(conn, r, near, take, null, facetsHere, args, timeSpan, ct);
         }
         var page = ranking.Hits.Take(r.Limit).ToList();
         var counts = r.Facets
-            ? FacetCounter.Count((facetsHere ? ranking.Hits : (await RankAsync(conn, r, near, FacetDepth, null, true, args, _timeSpan, ct)).Hits)
+            ? FacetCounter.Count((facetsHere ? ranking.Hits
+                : (await RankAsync(conn, r, near, FacetDepth, null, true, args, timeSpan, ct)).Hits)
                 .Take(FacetDepth).Select(h => new FacetRow(h.Id, h.Source ?? "", h.Language, h.EntityKeys ?? [])))
             : null;
-        var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate) : await ExactTotalAsync(conn, r, ranking, args, ct);
+        var known = r.Cursor is { Total: { } carried } ? (carried, r.Cursor.TotalIsEstimate)
+            : await ExactTotalAsync(conn, r, ranking, args, ct);
         // What depends only on the ranking goes in one round trip: the planner's estimate of the total (when it is not
         // known), the names of the top entities, and the page's rows.
-        var estimateSql = known is null ? "explain (format json) " + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)) : null;
+        var estimateSql = known is null ? "explain (format json) "
+            + (r.Query is null ? SearchSql.NewestMatches(r) : SearchSql.Matches(r, near)) : null;
         args.Add("ids", page.Select(h => h.Id).ToArray());
         var read = await ReadAfterRankingAsync(conn, r, estimateSql, counts?.Entities ?? [], page.Count > 0, args, ct);
         var (total, estimated) = known ?? (Math.Max(read.Estimate!.Value, Math.Max(ranking.Matches, ranking.Hits.Count)), true);
@@ -73,7 +76,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
         if (ranking.Hits.Count > r.Limit)
         {
             var last = page[^1];
-            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.SortTime), last.Id, r.Fingerprint, near, total, estimated).Encode();
+            next = new SearchCursor(r.Query is not null, asOf, last.Score, Utc(last.SortTime), last.Id, r.Fingerprint, near, total,
+                estimated).Encode();
         }
         var scores = page.ToDictionary(h => h.Id, h => h.Score);
         return new SearchResult(total,
@@ -200,7 +204,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
 
         // One tier, newest first, in windows of the recency index (bounded work for common words), each sized from the
         // matches per article seen so far to hold three times the results still needed; none seen: the rest in one go.
-        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, DateTime oldest, double perSecond, double tableArticles,
+        async Task<(long Seen, bool All)> WalkTierAsync(int tier, DateTime upper, DateTime newest, DateTime oldest, double perSecond,
+            double tableArticles,
             SearchSql.WindowTop windowTop)
         {
             long seen = 0;
@@ -209,7 +214,8 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource)
             {
                 var from = upper < newest ? upper : newest; // the first window's upper bound may be far above the newest article
                 var seconds = perSecond > 0 ? articles / perSecond : double.PositiveInfinity;
-                DateTime? lower = double.IsFinite(seconds) && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
+                DateTime? lower = double.IsFinite(seconds)
+                    && seconds < (from - DateTime.UnixEpoch).TotalSeconds ? from.AddSeconds(-seconds) : null;
                 // A window reaching below the earliest date asked for, or below the oldest article, is the rest of the tier.
                 if (lower is { } l && (l <= oldest || r.From is { } earliest && l < earliest.UtcDateTime)) lower = null;
                 args.Add("upper", upper);

@@ -13,7 +13,8 @@ public sealed record FacetValue(string Value, long Count);
 public sealed record EntityFacet(string Name, string Type, long Count);
 
 /// <summary>The top values over the best-ranked 500 results (all of them when there are fewer), not only the page.</summary>
-public sealed record SearchFacets(IReadOnlyList<EntityFacet> Entities, IReadOnlyList<FacetValue> Sources, IReadOnlyList<FacetValue> Languages);
+public sealed record SearchFacets(IReadOnlyList<EntityFacet> Entities, IReadOnlyList<FacetValue> Sources,
+    IReadOnlyList<FacetValue> Languages);
 
 /// <summary>
 /// A page of results. <c>Total</c> is how many results there are: exact when the search visited every match, otherwise

@@ -18,14 +18,14 @@ public sealed class TableTimeSpan
 
     sealed record Read(Span Span, long AtMs);
 
-    volatile Read? _last;
+    volatile Read? last;
 
     public async ValueTask<Span> GetAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var now = Environment.TickCount64;
-        if (_last is { } last && now - last.AtMs < Refresh.TotalMilliseconds) return last.Span;
+        if (this.last is { } last && now - last.AtMs < Refresh.TotalMilliseconds) return last.Span;
         var span = await conn.QuerySingleAsync<Span>(new CommandDefinition(SearchSql.SortTimeSpan, cancellationToken: ct));
-        _last = new Read(span, now);
+        this.last = new Read(span, now);
         return span;
     }
 }

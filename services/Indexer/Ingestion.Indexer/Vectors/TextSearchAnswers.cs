@@ -89,7 +89,8 @@ public sealed class TextSearchAnswers
     public void Clear() => Write(configs.Clear);
 
     /// <summary>Splits chunks with the configuration's parser, remembering their tokens in order.</summary>
-    public async Task ParseAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, string Chunk)> unknown, CancellationToken ct)
+    public async Task ParseAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, string Chunk)> unknown,
+        CancellationToken ct)
     {
         if (unknown.Count == 0) return;
         var keys = unknown.ToArray();
@@ -117,7 +118,8 @@ public sealed class TextSearchAnswers
     }
 
     /// <summary>Asks each word's dictionary (the one its token type maps to in the configuration) for its lexemes.</summary>
-    public async Task LexizeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, int Type, string Word)> unknown, CancellationToken ct)
+    public async Task LexizeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, HashSet<(string Config, int Type, string Word)> unknown,
+        CancellationToken ct)
     {
         if (unknown.Count == 0) return;
         var keys = unknown.ToArray();

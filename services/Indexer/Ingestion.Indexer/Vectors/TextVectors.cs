@@ -115,7 +115,8 @@ public sealed class TextVectors(int maxCachedEntries = TextVectors.DefaultCached
         if (!AddText(doc.Config, known, doc.Body, NpgsqlTsVector.Lexeme.Weight.C, scratch, ref offset, ref complete, unknown))
             return null;
         incomplete = !complete;
-        return complete ? new Vectors(scratch.Encode(headEnd, known.Lexemes), scratch.Encode(scratch.Occurrences.Count, known.Lexemes)) : null;
+        return complete ? new Vectors(scratch.Encode(headEnd, known.Lexemes), scratch.Encode(scratch.Occurrences.Count, known.Lexemes))
+            : null;
     }
 
     /// <summary>One text's tokens, as <c>setweight(to_tsvector(config, text), weight)</c> appended with <c>||</c>.</summary>

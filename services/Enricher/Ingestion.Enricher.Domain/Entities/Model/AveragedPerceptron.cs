@@ -11,26 +11,26 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 public sealed class AveragedPerceptron
 {
     private const int Magic = 0x4E455231; // "NER1"
-    private readonly Dictionary<ulong, float[]> _weights = new();
-    private readonly Dictionary<ulong, float[]> _totals = new();
-    private readonly Dictionary<ulong, int[]> _stamps = new();
-    private int _instances;
-    private WeightTable? _loaded;
+    private readonly Dictionary<ulong, float[]> weights = new();
+    private readonly Dictionary<ulong, float[]> totals = new();
+    private readonly Dictionary<ulong, int[]> stamps = new();
+    private int instances;
+    private WeightTable? loaded;
 
-    public int FeatureCount => _loaded?.Count ?? _weights.Count;
+    public int FeatureCount => loaded?.Count ?? this.weights.Count;
 
     /// <summary>Sets scores (length <see cref="NerTags.Count"/>) to the sum of the weights of the given features.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        if (_loaded is not null)
+        if (loaded is not null)
         {
-            _loaded.Score(features, scores);
+            loaded.Score(features, scores);
             return;
         }
         scores.Clear();
         foreach (var f in features)
         {
-            if (!_weights.TryGetValue(f, out var w)) continue;
+            if (!weights.TryGetValue(f, out var w)) continue;
             for (var c = 0; c < scores.Length; c++) scores[c] += w[c];
         }
     }
@@ -48,7 +48,7 @@ public sealed class AveragedPerceptron
     public void NextInstance()
     {
         ThrowIfLoaded();
-        _instances++;
+        instances++;
     }
 
     /// <summary>Adds delta to the weight of class c of each feature (structured updates: truth and guess see different features).</summary>
@@ -57,21 +57,21 @@ public sealed class AveragedPerceptron
         ThrowIfLoaded();
         foreach (var f in features)
         {
-            if (!_weights.TryGetValue(f, out var w))
+            if (!weights.TryGetValue(f, out var w))
             {
                 w = new float[NerTags.Count];
-                _weights[f] = w;
-                _totals[f] = new float[NerTags.Count];
-                _stamps[f] = new int[NerTags.Count];
+                weights[f] = w;
+                totals[f] = new float[NerTags.Count];
+                stamps[f] = new int[NerTags.Count];
             }
-            Step(w, _totals[f], _stamps[f], c, delta);
+            Step(w, totals[f], stamps[f], c, delta);
         }
     }
 
     private void Step(float[] w, float[] totals, int[] stamps, int c, float delta)
     {
-        totals[c] += (_instances - stamps[c]) * w[c];
-        stamps[c] = _instances;
+        totals[c] += (instances - stamps[c]) * w[c];
+        stamps[c] = instances;
         w[c] += delta;
     }
 
@@ -80,36 +80,36 @@ public sealed class AveragedPerceptron
     {
         ThrowIfLoaded();
         var drop = new List<ulong>();
-        foreach (var (f, w) in _weights)
+        foreach (var (f, w) in weights)
         {
-            var totals = _totals[f];
-            var stamps = _stamps[f];
+            var totals = this.totals[f];
+            var stamps = this.stamps[f];
             var max = 0f;
             for (var c = 0; c < w.Length; c++)
             {
-                var total = totals[c] + (_instances - stamps[c]) * w[c];
-                w[c] = total / Math.Max(1, _instances);
+                var total = totals[c] + (instances - stamps[c]) * w[c];
+                w[c] = total / Math.Max(1, instances);
                 max = Math.Max(max, Math.Abs(w[c]));
             }
             if (max < dropBelow) drop.Add(f);
         }
-        foreach (var f in drop) _weights.Remove(f);
-        _totals.Clear();
-        _stamps.Clear();
+        foreach (var f in drop) weights.Remove(f);
+        this.totals.Clear();
+        this.stamps.Clear();
     }
 
     public void Save(Stream output)
     {
         ThrowIfLoaded();
-        var max = _weights.Values.SelectMany(w => w).Select(Math.Abs).DefaultIfEmpty(1f).Max();
+        var max = weights.Values.SelectMany(w => w).Select(Math.Abs).DefaultIfEmpty(1f).Max();
         var scale = max / short.MaxValue;
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip);
         writer.Write(Magic);
         writer.Write(NerTags.Count);
         writer.Write(scale);
-        writer.Write(_weights.Count);
-        foreach (var (f, w) in _weights.OrderBy(p => p.Key))
+        writer.Write(weights.Count);
+        foreach (var (f, w) in weights.OrderBy(p => p.Key))
         {
             writer.Write(f);
             foreach (var x in w) writer.Write((short)Math.Round(x / scale));
@@ -118,7 +118,8 @@ public sealed class AveragedPerceptron
 
     private void ThrowIfLoaded()
     {
-        if (_loaded is not null) throw new InvalidOperationException("A loaded model holds only its quantised weights: it cannot be trained or saved.");
+        if (this.loaded is not null) throw new InvalidOperationException("A loaded model holds only its quantised weights: it cannot be "
+            + "trained or saved.");
     }
 
     public static AveragedPerceptron Load(Stream input)
@@ -138,6 +139,6 @@ public sealed class AveragedPerceptron
             for (var c = 0; c < classes; c++) w[c] = reader.ReadInt16();
             table.Add(f, w);
         }
-        return new AveragedPerceptron { _loaded = table };
+        return new AveragedPerceptron { loaded = table };
     }
 }

@@ -6,7 +6,8 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 /// Rules first, model for the rest: the rule-based recogniser's mentions are kept when a word list backs them (listed
 /// names, canonical ids), when they are people (given names, speech cues), when the rules are sure (confidence at
 /// least <see cref="SureRule"/>) or when the model also sees an entity there; their weaker unlisted organisation and
-/// place guesses (a capitalised run, a lone acronym) the model must confirm — on web text they cost more precision than they add recall. The trained model adds the
+/// place guesses (a capitalised run, a lone acronym) the model must confirm — on web text they cost more precision than they add recall.
+/// The trained model adds the
 /// mentions that overlap none of the kept ones and that the word lists do not rule out (demonyms, non-entities).
 /// Titles come from the rules.
 /// </summary>
@@ -24,7 +25,8 @@ public sealed class CombinedRecognizer(IEntityRecognizer rules, IEntityRecognize
         var fromRules = rules.Recognize(text);
         var fromModel = model.Recognize(text);
         var kept = fromRules.Entities.Where(e => e.GazetteerId is not null || (!Disputed(e, fromModel.Entities, fromRules.Titles)
-            && (e.Type == EntityTypes.Person || e.Confidence >= SureRule || fromModel.Entities.Any(m => m.Start < e.End && e.Start < m.End)))).ToList();
+            && (e.Type == EntityTypes.Person || e.Confidence >= SureRule
+                || fromModel.Entities.Any(m => m.Start < e.End && e.Start < m.End)))).ToList();
         var taken = kept.Select(e => (e.Start, e.End)).Concat(fromRules.Titles).ToList();
         var merged = new List<EntitySpan>(kept);
         foreach (var e in fromModel.Entities)
@@ -38,7 +40,8 @@ public sealed class CombinedRecognizer(IEntityRecognizer rules, IEntityRecognize
         return new RecognitionResult(merged, fromRules.Titles);
     }
 
-    /// <summary>A rule mention this confident (a name pattern: "Indian Navy", "Bay of Bengal") keeps its type where the model finds the same span with another.</summary>
+    /// <summary>A rule mention this confident (a name pattern: "Indian Navy", "Bay of Bengal") keeps its type where the model finds the
+    /// same span with another.</summary>
     public const double PatternRule = 0.8;
 
     /// <summary>

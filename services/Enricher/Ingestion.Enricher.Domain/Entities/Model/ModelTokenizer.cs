@@ -103,7 +103,8 @@ public static class ModelTokenizer
         if (e < b) Runs(text, e, b, tokens);
     }
 
-    /// <summary>Inside a word: commas (not between digits), brackets, quotes, semicolons, '!' and '?' split; hyphens, slashes, dots, '&amp;' and apostrophes do not.</summary>
+    /// <summary>Inside a word: commas (not between digits), brackets, quotes, semicolons, '!' and '?' split; hyphens, slashes, dots,
+    /// '&amp;' and apostrophes do not.</summary>
     private static void SplitInner(string text, int a, int b, List<(int, int)> tokens)
     {
         var start = a;

@@ -3,7 +3,8 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 /// <summary>
 /// The features of one token for the perceptron, hashed to 64-bit keys (FNV-1a over a template number and its
 /// values): the word, its shape and affixes, the two words and shapes on each side, word-list matches around it,
-/// the word clusters of the word and its neighbours (<see cref="WordClusters"/>), and the two tags predicted before it. The tag features are apart (<see cref="ExtractTagged"/>) so that a decoder
+/// the word clusters of the word and its neighbours (<see cref="WordClusters"/>), and the two tags predicted before it. The tag features
+/// are apart (<see cref="ExtractTagged"/>) so that a decoder
 /// that tries several histories scores the rest (<see cref="ExtractUntagged"/>) once per token.
 /// </summary>
 public static class NerFeatures
@@ -67,8 +68,11 @@ public static class NerFeatures
         if (i + 1 < s.Length && s.Listed[i + 1] is { } listedAfter) into.Add(H(64, listedAfter));
         var flags = s.Flags[i];
         if (flags != 0) into.Add(H(65, flags.ToString(System.Globalization.CultureInfo.InvariantCulture), s.ShortShape[i]));
-        if (i > 0 && (s.Flags[i - 1] & 7) != 0) into.Add(H(66, (s.Flags[i - 1] & 7).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (i + 1 < s.Length && (s.Flags[i + 1] & 15) != 0) into.Add(H(67, (s.Flags[i + 1] & 15).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (i > 0
+            && (s.Flags[i - 1] & 7) != 0) into.Add(H(66, (s.Flags[i - 1] & 7).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (i + 1 < s.Length
+            && (s.Flags[i + 1] & 15) != 0) into.Add(H(67,
+            (s.Flags[i + 1] & 15).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (word.Length == 1) into.Add(H(68, s.Shape[i]));
         into.Add(H(69, word));
         if (s.City[i] is { } city) into.Add(H(75, city, s.Casing));

@@ -5,7 +5,8 @@ namespace Ingestion.Enricher.Domain.Entities.Model;
 
 /// <summary>
 /// The trained recogniser: an averaged perceptron (see docs/enricher.md for its features and training command)
-/// tags each sentence's tokens (<see cref="ModelTokenizer"/>: as the training data is tokenised) with BIO tags. The model ships embedded in this assembly
+/// tags each sentence's tokens (<see cref="ModelTokenizer"/>: as the training data is tokenised) with BIO tags. The model ships embedded in
+/// this assembly
 /// (Entities/Model/ner-perceptron.bin.gz). Thread-safe.
 /// </summary>
 public sealed class PerceptronRecognizer : IEntityRecognizer
@@ -19,13 +20,13 @@ public sealed class PerceptronRecognizer : IEntityRecognizer
     /// <summary>The recogniser with the model shipped in this assembly, loaded once.</summary>
     public static PerceptronRecognizer Default => Lazy.Value;
 
-    private readonly PerceptronTagger _tagger;
-    private readonly Gazetteer _gazetteer;
+    private readonly PerceptronTagger tagger;
+    private readonly Gazetteer gazetteer;
 
     public PerceptronRecognizer(AveragedPerceptron model, Gazetteer gazetteer)
     {
-        _tagger = new PerceptronTagger(model, BeamWidth);
-        _gazetteer = gazetteer;
+        tagger = new PerceptronTagger(model, BeamWidth);
+        this.gazetteer = gazetteer;
     }
 
     public static AveragedPerceptron LoadEmbedded()
@@ -45,14 +46,14 @@ public sealed class PerceptronRecognizer : IEntityRecognizer
             var pieces = ModelTokenizer.Split(text.Text, tokens[first].Start, tokens[end - 1].End);
             var words = new string[pieces.Count];
             for (var i = 0; i < pieces.Count; i++) words[i] = text.Text[pieces[i].Start..pieces[i].End];
-            var tags = _tagger.Tag(new NerSentence(words, _gazetteer));
+            var tags = tagger.Tag(new NerSentence(words, gazetteer));
             foreach (var (a, b, type) in NerTags.Spans(tags))
             {
                 var start = pieces[a].Start;
                 var stop = pieces[b - 1].End;
                 var name = Collapse(text.Text.AsSpan(start, stop - start));
                 var shouted = name.Any(char.IsLetter) && !name.Any(char.IsLower);
-                var entry = _gazetteer.Lookup(name, shouted);
+                var entry = gazetteer.Lookup(name, shouted);
                 var id = entry is not null && entry.Type == type ? entry.Id : null;
                 entities.Add(new EntitySpan(start, stop, type, entry is not null && shouted ? entry.Form : name, id, 0.8));
             }

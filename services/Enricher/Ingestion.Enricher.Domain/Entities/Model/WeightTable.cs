@@ -15,7 +15,7 @@ internal sealed class WeightTable
     [InlineArray(Width)]
     private struct Weights
     {
-        private short _element;
+        private short element;
     }
 
     private struct Slot
@@ -24,9 +24,9 @@ internal sealed class WeightTable
         public Weights Weights;
     }
 
-    private readonly Slot[] _slots;
-    private readonly int _shift;
-    private readonly float _scale;
+    private readonly Slot[] slots;
+    private readonly int shift;
+    private readonly float scale;
 
     public int Count { get; private set; }
 
@@ -36,9 +36,9 @@ internal sealed class WeightTable
     {
         var bits = 4;
         while ((1L << bits) * 2 < count * 5L) bits++;
-        _slots = new Slot[1 << bits];
-        _shift = 64 - bits;
-        _scale = scale;
+        slots = new Slot[1 << bits];
+        shift = 64 - bits;
+        this.scale = scale;
     }
 
     /// <summary>Adds a feature's quantised weights (one per class, at most <see cref="Width"/>).</summary>
@@ -46,18 +46,18 @@ internal sealed class WeightTable
     {
         if (key == 0) return;
         var i = Home(key);
-        var mask = _slots.Length - 1;
-        while (_slots[i].Key != 0 && _slots[i].Key != key) i = (i + 1) & mask;
-        if (_slots[i].Key == 0) Count++;
-        _slots[i].Key = key;
-        weights.CopyTo(_slots[i].Weights);
+        var mask = slots.Length - 1;
+        while (slots[i].Key != 0 && slots[i].Key != key) i = (i + 1) & mask;
+        if (slots[i].Key == 0) Count++;
+        slots[i].Key = key;
+        weights.CopyTo(slots[i].Weights);
     }
 
     /// <summary>Sets scores (one per class) to the sum of the weights of the given features.</summary>
     public unsafe void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         Span<int> sums = stackalloc int[Width];
-        var slots = _slots;
+        var slots = this.slots;
         var mask = slots.Length - 1;
         // The table is larger than the caches: ask for every feature's slot first, so the loads overlap.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
@@ -80,9 +80,9 @@ internal sealed class WeightTable
                 i = (i + 1) & mask;
             }
         }
-        for (var c = 0; c < scores.Length; c++) scores[c] = sums[c] * _scale;
+        for (var c = 0; c < scores.Length; c++) scores[c] = sums[c] * scale;
     }
 
     // Fibonacci hashing: the top bits of key × 2^64/φ.
-    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
 }

@@ -20,17 +20,17 @@ public sealed class WordClusters
     /// <summary>The table shipped in this assembly, or an empty one when the assembly was built without it.</summary>
     public static WordClusters Default => Lazy.Value;
 
-    private readonly Dictionary<string, string[]> _clusters;
+    private readonly Dictionary<string, string[]> clusters;
 
-    public WordClusters(Dictionary<string, string[]> clusters) => _clusters = clusters;
+    public WordClusters(Dictionary<string, string[]> clusters) => this.clusters = clusters;
 
-    public int Count => _clusters.Count;
+    public int Count => clusters.Count;
 
     /// <summary>The word as the table holds it: lower-cased.</summary>
     public static string Key(string word) => word.ToLowerInvariant();
 
     /// <summary>The word's cluster at each granularity (as text, for feature keys), or null when the table does not hold it.</summary>
-    public string[]? Of(string lowerCaseWord) => _clusters.TryGetValue(lowerCaseWord, out var ids) ? ids : null;
+    public string[]? Of(string lowerCaseWord) => clusters.TryGetValue(lowerCaseWord, out var ids) ? ids : null;
 
     public static WordClusters Read(Stream gzipped)
     {

@@ -46,14 +46,16 @@ internal static class AtomParser
         var info = TextConstruct(root.Child("info", core), scope);
         var generator = root.Child("generator", core);
         var generatorName = FeedText.Clean(generator?.Value);
-        var generatorUri = generator is null ? null : XmlBase.Resolve(generator.Attr("uri") ?? generator.Attr("url"), generator, documentBase);
+        var generatorUri = generator is null ? null
+            : XmlBase.Resolve(generator.Attr("uri") ?? generator.Attr("url"), generator, documentBase);
         var logoElement = root.Child("logo", core);
         var iconElement = root.Child("icon", core);
         var logo = logoElement is null ? null : XmlBase.Resolve(logoElement.Value, logoElement, documentBase);
         var icon = iconElement is null ? null : XmlBase.Resolve(iconElement.Value, iconElement, documentBase);
         var links = Links(root, core, documentBase);
         var categories = Categories(root, core);
-        return new ParsedFeed("atom", title?.Plain, AlternateLink(root, core, documentBase), root.LangOf(scope.ContentLanguage), items, null)
+        return new ParsedFeed("atom", title?.Plain, AlternateLink(root, core, documentBase), root.LangOf(scope.ContentLanguage), items,
+            null)
         {
             TitleDetail = title?.Detail,
             Subtitle = subtitle?.Plain,
@@ -101,7 +103,8 @@ internal static class AtomParser
         // As feedparser does ("guidislink"), an entry without a link is linked by its id, but only when that id is written
         // as a web URL (not a relative id that resolving turned into one).
         if (b.Link is null && FeedText.Clean(entry.Child("id", core)?.Value) is { } id
-            && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
             b.Link = b.Id;
 
         foreach (var person in People(entry, "author", core, documentBase)) b.AddAuthorDetail(person);
@@ -141,7 +144,8 @@ internal static class AtomParser
         foreach (var enclosure in entry.Children("link", core))
         {
             if (enclosure.Attr("rel") == "enclosure")
-                b.AddEnclosure(XmlBase.Resolve(enclosure.Attr("href"), enclosure, documentBase), enclosure.Attr("type"), enclosure.Attr("length"));
+                b.AddEnclosure(XmlBase.Resolve(enclosure.Attr("href"), enclosure, documentBase), enclosure.Attr("type"),
+                    enclosure.Attr("length"));
             if (enclosure.Attr("rel") == "enclosure" && FeedText.LooksLikeImage(enclosure.Attr("type"), enclosure.Attr("href")))
             {
                 b.SetImageIfNone(XmlBase.Resolve(enclosure.Attr("href"), enclosure, documentBase));
@@ -171,15 +175,19 @@ internal static class AtomParser
             .Select(l =>
             {
                 var href = l.Attribute("href") is { } attribute
-                    ? (attribute.Value.Trim().Length == 0 ? XmlBase.BaseText(l, documentBase) : XmlBase.Resolve(attribute.Value, l, documentBase))
+                    ? (attribute.Value.Trim().Length == 0 ? XmlBase.BaseText(l, documentBase)
+                        : XmlBase.Resolve(attribute.Value, l, documentBase))
                     : XmlBase.Resolve(l.HasElements ? null : l.Value.Trim(), l, documentBase);
-                return new FeedLinkInfo(l.Attr("rel") ?? "alternate", href ?? "", l.Attr("type"), l.Attr("title"), l.Attr("hreflang"), l.Attr("length"));
+                return new FeedLinkInfo(l.Attr("rel") ?? "alternate", href
+                    ?? "", l.Attr("type"), l.Attr("title"), l.Attr("hreflang"), l.Attr("length"));
             })
             .ToArray();
 
     private static FeedCategory[] Categories(XElement parent, HashSet<string> core) =>
         parent.Children("category", core)
-            .Select(c => new FeedCategory(FeedText.Clean(c.Attr("term") ?? (c.HasAttributes ? null : c.Value)), c.Attr("scheme"), FeedText.Clean(c.Attr("label"))))
+            .Select(c =>
+                new FeedCategory(FeedText.Clean(c.Attr("term") ?? (c.HasAttributes ? null : c.Value)), c.Attr("scheme"),
+                FeedText.Clean(c.Attr("label"))))
             .Where(c => c.Term is not null || c.Scheme is not null || c.Label is not null)
             .Distinct()
             .ToArray();
@@ -266,11 +274,14 @@ internal static class AtomParser
         {
             // Content that is not base64 of UTF-8 text (JSON, a custom type written as text) is kept as written.
             if (TryBase64Text(e.Value.Trim(), out var decoded))
-                return (decoded, IsHtmlType(type) || (LooksLikeMarkup(decoded) && !isBinaryType && type != "text/plain" && type != "text") ? TextKind.Html : TextKind.Text);
+                return (decoded, IsHtmlType(type)
+                    || (LooksLikeMarkup(decoded) && !isBinaryType && type != "text/plain" && type != "text") ? TextKind.Html
+                    : TextKind.Text);
             if (mode == "base64") return (string.Empty, TextKind.Text);
             return (e.Value, TextKind.Text);
         }
-        if (mode == "escaped") return (e.Value, IsHtmlType(type) || type == "text" && LooksLikeMarkup(e.Value) ? TextKind.Html : TextKind.Text);
+        if (mode == "escaped") return (e.Value, IsHtmlType(type) || type == "text"
+            && LooksLikeMarkup(e.Value) ? TextKind.Html : TextKind.Text);
 
         switch (type)
         {
@@ -285,7 +296,8 @@ internal static class AtomParser
             case "text/html":
                 // TypePad wrote escaped HTML inside an XHTML div of a type="html" construct: the div's text is the HTML.
                 if (e.Elements().Count() == 1 && e.Elements().First() is { Name.LocalName: "div" } typepad && !typepad.HasElements
-                    && string.IsNullOrWhiteSpace(string.Concat(e.Nodes().OfType<XText>().Select(t => t.Value))) && typepad.Value.Contains('<'))
+                    && string.IsNullOrWhiteSpace(string.Concat(e.Nodes().OfType<XText>().Select(t => t.Value)))
+                        && typepad.Value.Contains('<'))
                     return (typepad.Value, TextKind.Html);
                 return (e.HasElements ? e.InnerMarkup() : e.Value, TextKind.Html);
             default:

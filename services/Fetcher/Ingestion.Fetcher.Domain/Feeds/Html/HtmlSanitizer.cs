@@ -156,7 +156,8 @@ public static partial class HtmlSanitizer
 
     /// <summary>HTML for plain text: only &amp;, &lt; and &gt; are escaped.</summary>
     public static string EncodeText(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;",
+            StringComparison.Ordinal);
 
     /// <summary>The src of the first image in HTML this class produced, or null.</summary>
     public static string? FirstImage(string? sanitizedHtml)
@@ -165,7 +166,8 @@ public static partial class HtmlSanitizer
         var m = ImageSource().Match(sanitizedHtml);
         if (!m.Success) return null;
         var src = WebUtility.HtmlDecode(m.Groups[1].Value);
-        return src.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || src.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? src : null;
+        return src.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || src.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? src : null;
     }
 
     private static void Write(INode node, StringBuilder sb, Uri? baseUri, int depth)
@@ -204,7 +206,8 @@ public static partial class HtmlSanitizer
                     }
                     else if (attrName == "srcset")
                     {
-                        if (value.Contains("javascript:", StringComparison.OrdinalIgnoreCase) || value.Contains("data:", StringComparison.OrdinalIgnoreCase)) continue;
+                        if (value.Contains("javascript:", StringComparison.OrdinalIgnoreCase)
+                            || value.Contains("data:", StringComparison.OrdinalIgnoreCase)) continue;
                     }
                     sb.Append(' ').Append(attrName).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
                 }

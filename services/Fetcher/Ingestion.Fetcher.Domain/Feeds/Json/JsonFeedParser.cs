@@ -13,7 +13,8 @@ internal static class JsonFeedParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            document = JsonDocument.Parse(text,
+                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
@@ -34,7 +35,8 @@ internal static class JsonFeedParser
             {
                 null => "json",
                 _ when versionUrl.EndsWith("/1.1", StringComparison.Ordinal) || versionUrl == "1.1" => "json11",
-                _ when versionUrl.EndsWith("/1", StringComparison.Ordinal) || versionUrl.EndsWith("/1.0", StringComparison.Ordinal) || versionUrl is "1" or "1.0" => "json1",
+                _ when versionUrl.EndsWith("/1", StringComparison.Ordinal) || versionUrl.EndsWith("/1.0", StringComparison.Ordinal)
+                    || versionUrl is "1" or "1.0" => "json1",
                 _ => "json",
             };
             var homePage = String(root, "home_page_url");
@@ -63,7 +65,8 @@ internal static class JsonFeedParser
                 Version = version,
                 VersionText = version switch { "json11" => "1.1", "json1" => "1.0", _ => versionUrl },
                 Subtitle = FeedText.Clean(String(root, "description")),
-                SubtitleDetail = String(root, "description") is null ? null : new FeedTextInfo("text/plain", language, documentBase?.AbsoluteUri),
+                SubtitleDetail = String(root, "description") is null ? null
+                    : new FeedTextInfo("text/plain", language, documentBase?.AbsoluteUri),
                 TitleDetail = String(root, "title") is null ? null : new FeedTextInfo("text/plain", language, documentBase?.AbsoluteUri),
                 FeedUrl = self,
                 Links = links,
@@ -72,7 +75,8 @@ internal static class JsonFeedParser
                 Favicon = XmlBase.Resolve(String(root, "favicon"), documentBase),
                 NextUrl = XmlBase.Resolve(String(root, "next_url"), documentBase),
                 UserComment = String(root, "user_comment"),
-                Expired = root.TryGetProperty("expired", out var expired) && expired.ValueKind is JsonValueKind.True or JsonValueKind.False ? expired.GetBoolean() : null,
+                Expired = root.TryGetProperty("expired", out var expired)
+                    && expired.ValueKind is JsonValueKind.True or JsonValueKind.False ? expired.GetBoolean() : null,
                 Authors = feedPeople,
             };
         }
@@ -106,10 +110,12 @@ internal static class JsonFeedParser
         var summary = String(item, "summary");
         var html = String(item, "content_html");
         var text = String(item, "content_text");
-        b.ContentHtml = html is not null ? HtmlSanitizer.Sanitize(html, baseUri) : text is not null ? HtmlSanitizer.EncodeText(text.Trim()) : null;
+        b.ContentHtml = html is not null ? HtmlSanitizer.Sanitize(html, baseUri) : text is not null ? HtmlSanitizer.EncodeText(text.Trim())
+            : null;
         b.SummaryHtml = summary is not null ? HtmlSanitizer.EncodeText(summary.Trim()) : null;
         b.SummaryDetail = summary is not null ? new FeedTextInfo("text/plain", b.Language, baseUri?.AbsoluteUri) : null;
-        b.ContentDetail = html is not null || text is not null ? new FeedTextInfo(html is not null ? "text/html" : "text/plain", b.Language, baseUri?.AbsoluteUri) : null;
+        b.ContentDetail = html is not null
+            || text is not null ? new FeedTextInfo(html is not null ? "text/html" : "text/plain", b.Language, baseUri?.AbsoluteUri) : null;
         b.TitleDetail = String(item, "title") is not null ? new FeedTextInfo("text/plain", b.Language, baseUri?.AbsoluteUri) : null;
         var banner = XmlBase.Resolve(String(item, "banner_image"), baseUri);
         b.ImageUrl = XmlBase.Resolve(String(item, "image"), baseUri) ?? banner;
@@ -149,7 +155,8 @@ internal static class JsonFeedParser
         static FeedPerson? Person(JsonElement a, Uri? baseUri) => a.ValueKind switch
         {
             JsonValueKind.Object when String(a, "name") is not null || String(a, "url") is not null || String(a, "avatar") is not null =>
-                new FeedPerson(String(a, "name"), null, XmlBase.Resolve(String(a, "url"), baseUri)) { Avatar = XmlBase.Resolve(String(a, "avatar"), baseUri) },
+                new FeedPerson(String(a, "name"), null,
+                    XmlBase.Resolve(String(a, "url"), baseUri)) { Avatar = XmlBase.Resolve(String(a, "avatar"), baseUri) },
             JsonValueKind.String when !string.IsNullOrWhiteSpace(a.GetString()) => new FeedPerson(a.GetString()!.Trim(), null, null),
             _ => null,
         };

@@ -38,7 +38,8 @@ internal static class RssParser
 
         if (channel is null)
         {
-            var bare = new ParsedFeed("rss", null, null, root.LangOf(XmlQuery.NormalizeLanguage(contentLanguage)), [], null) { Version = version, VersionText = versionText };
+            var bare = new ParsedFeed("rss", null, null, root.LangOf(XmlQuery.NormalizeLanguage(contentLanguage)), [],
+                null) { Version = version, VersionText = versionText };
             var defaultLanguage = bare.Language;
             return bare with
             {
@@ -60,7 +61,8 @@ internal static class RssParser
         var links = Links(channel, documentBase);
         var coreLink = links.Where(l => l.Core).Select(l => l.Info.Href).LastOrDefault();
         var ttl = FeedText.ParseInt(channel.ChildText("ttl", XmlNames.RssCore)) is int t and > 0 ? t : SyndicationTtl(channel);
-        var published = FeedDates.Parse(channel.ChildText("pubDate", XmlNames.RssCore)) ?? FeedDates.Parse(channel.ChildText("issued", XmlNames.DcTerms));
+        var published = FeedDates.Parse(channel.ChildText("pubDate", XmlNames.RssCore))
+            ?? FeedDates.Parse(channel.ChildText("issued", XmlNames.DcTerms));
         var updated = FeedDates.Parse(channel.ChildText("lastBuildDate", XmlNames.RssCore))
                       ?? FeedDates.Parse(channel.ChildText("date", XmlNames.DcAll))
                       ?? FeedDates.Parse(channel.ChildText("modified", XmlNames.DcTerms))
@@ -70,16 +72,19 @@ internal static class RssParser
         // RSS 1.0 puts image and textinput beside the channel, which only refers to them (rdf:resource).
         var image = Image(Described(channel, root, "image"), documentBase);
         var mediaImage = ChannelMediaImage(channel, documentBase);
-        var managingEditor = FeedText.PlainTitle(channel.ChildText("managingEditor", XmlNames.RssCore) ?? channel.ChildText("author", XmlNames.RssCore));
+        var managingEditor = FeedText.PlainTitle(channel.ChildText("managingEditor", XmlNames.RssCore)
+            ?? channel.ChildText("author", XmlNames.RssCore));
         var webMaster = FeedText.PlainTitle(channel.ChildText("webMaster", XmlNames.RssCore));
         var publisher = FeedText.Person(channel.ChildText("publisher", XmlNames.DcAll)) ?? FeedText.Person(webMaster);
         var generator = channel.Child("generator", XmlNames.RssCore);
         var generatorName = FeedText.Clean(generator?.Value);
-        var generatorUri = generator is null ? null : XmlBase.Resolve(generator.Attr("uri") ?? generator.Attr("url") ?? generator.Attr("resource"), generator, documentBase);
+        var generatorUri = generator is null ? null
+            : XmlBase.Resolve(generator.Attr("uri") ?? generator.Attr("url") ?? generator.Attr("resource"), generator, documentBase);
         var categories = Categories(channel);
         var (validFrom, validUntil) = Validity(channel.ChildText("valid", XmlNames.DcTerms));
 
-        return new ParsedFeed("rss", FeedText.PlainTitle(titleElement?.Value), coreLink ?? AtomLink(channel, documentBase), language, items, ttl)
+        return new ParsedFeed("rss", FeedText.PlainTitle(titleElement?.Value), coreLink
+            ?? AtomLink(channel, documentBase), language, items, ttl)
         {
             Version = version,
             VersionText = versionText,
@@ -87,20 +92,25 @@ internal static class RssParser
             Updated = updated,
             Published = published,
             TitleDetail = FeedText.PlainDetail(titleElement, documentBase, detailLanguage),
-            SubtitleDetail = descriptionElement is null ? null : FeedText.Detail(descriptionElement, "text/html", documentBase, detailLanguage),
+            SubtitleDetail = descriptionElement is null ? null
+                : FeedText.Detail(descriptionElement, "text/html", documentBase, detailLanguage),
             Rights = FeedText.PlainTitle(rightsElement?.Value),
             RightsDetail = FeedText.PlainDetail(rightsElement, documentBase, detailLanguage),
             Generator = generatorName,
-            GeneratorDetail = generatorName is null && generatorUri is null ? null : new FeedGenerator(generatorName, generatorUri, generator?.Attr("version")),
+            GeneratorDetail = generatorName is null
+                && generatorUri is null ? null : new FeedGenerator(generatorName, generatorUri, generator?.Attr("version")),
             ImageUrl = image?.Url ?? mediaImage,
             Image = image,
-            Authors = new[] { managingEditor, channel.ChildText("creator", XmlNames.DcAll), channel.ChildText("author", XmlNames.DcAll), channel.ChildText("author", XmlNames.ITunes) }
+            Authors = new[] { managingEditor, channel.ChildText("creator", XmlNames.DcAll), channel.ChildText("author", XmlNames.DcAll),
+                channel.ChildText("author", XmlNames.ITunes) }
                 .Select(FeedText.Person).OfType<FeedPerson>().Take(1).ToArray(),
-            Contributors = channel.Children("contributor", XmlNames.DcAll).Select(c => FeedText.Person(c.Value)).OfType<FeedPerson>().ToArray(),
+            Contributors = channel.Children("contributor", XmlNames.DcAll).Select(c =>
+                FeedText.Person(c.Value)).OfType<FeedPerson>().ToArray(),
             Categories = categories.Select(c => c.Term ?? c.Label).OfType<string>().Distinct().ToArray(),
             CategoryDetails = categories,
             Links = links.Select(l => l.Info).ToArray(),
-            FeedUrl = channel.Children("link", XmlNames.Atom10).Where(l => l.Attr("rel") == "self").Select(l => XmlBase.Resolve(l.Attr("href"), l, documentBase)).FirstOrDefault(h => h is not null),
+            FeedUrl = channel.Children("link", XmlNames.Atom10).Where(l => l.Attr("rel") == "self").Select(l =>
+                XmlBase.Resolve(l.Attr("href"), l, documentBase)).FirstOrDefault(h => h is not null),
             NewLocation = NewLocation(root, channel, documentBase),
             Publisher = publisher,
             ManagingEditor = managingEditor,
@@ -165,7 +175,8 @@ internal static class RssParser
         b.Rights = FeedText.PlainTitle(rightsElement?.Value);
         b.Comments = XmlBase.Resolve(item.ChildText("comments", XmlNames.RssCore), item, documentBase);
         foreach (var enclosure in item.Children("enclosure", XmlNames.RssCore))
-            b.AddEnclosure(XmlBase.Resolve(enclosure.Attr("url"), enclosure, documentBase), enclosure.Attr("type"), enclosure.Attr("length"));
+            b.AddEnclosure(XmlBase.Resolve(enclosure.Attr("url"), enclosure, documentBase), enclosure.Attr("type"),
+                enclosure.Attr("length"));
         foreach (var a in item.Children("author", XmlNames.Atom10))
         {
             var uri = a.Child("uri", XmlNames.Atom10);
@@ -184,7 +195,8 @@ internal static class RssParser
             b.SummaryHtml = HtmlSanitizer.Sanitize(description.InnerMarkup(), XmlBase.BaseOf(description, documentBase));
             b.SummaryDetail = FeedText.Detail(description, "text/html", documentBase, detailLanguage);
         }
-        var content = item.Child("encoded", XmlNames.Content) ?? item.Child("body", XmlNames.Xhtml) ?? item.Child("content", XmlNames.Atom10)
+        var content = item.Child("encoded", XmlNames.Content) ?? item.Child("body", XmlNames.Xhtml)
+            ?? item.Child("content", XmlNames.Atom10)
                       ?? item.Child("body", XmlNames.RssCore) ?? item.Child("fullitem", XmlNames.RssCore);
         if (content is not null)
         {
@@ -209,7 +221,8 @@ internal static class RssParser
         var built = b.Build();
         return sourceElement is null ? built : built with
         {
-            Source = new ParsedFeed("rss", FeedText.PlainTitle(sourceElement.Value), XmlBase.Resolve(sourceElement.Attr("url"), sourceElement, documentBase), null, [], null),
+            Source = new ParsedFeed("rss", FeedText.PlainTitle(sourceElement.Value),
+                XmlBase.Resolve(sourceElement.Attr("url"), sourceElement, documentBase), null, [], null),
         };
     }
 
@@ -225,13 +238,16 @@ internal static class RssParser
                 var value = e.HasElements ? null : e.Value.Trim();
                 if (string.IsNullOrEmpty(value)) value = e.Attr("href");
                 var href = XmlBase.Resolve(value, e, documentBase);
-                if (href is not null) links.Add((true, new FeedLinkInfo(e.Attr("rel") ?? "alternate", href, e.Attr("type"), null, null, null)));
+                if (href is not null) links.Add((true,
+                    new FeedLinkInfo(e.Attr("rel") ?? "alternate", href, e.Attr("type"), null, null, null)));
             }
             else if (e.Name.NamespaceName == XmlNames.Atom10)
             {
                 var href = XmlBase.Resolve(e.Attr("href"), e, documentBase);
                 if (href is not null)
-                    links.Add((false, new FeedLinkInfo(e.Attr("rel") ?? "alternate", href, e.Attr("type"), e.Attr("title"), e.Attr("hreflang"), e.Attr("length"))));
+                    links.Add((false,
+                        new FeedLinkInfo(e.Attr("rel")
+                        ?? "alternate", href, e.Attr("type"), e.Attr("title"), e.Attr("hreflang"), e.Attr("length"))));
             }
         }
         return links;
@@ -305,7 +321,9 @@ internal static class RssParser
         foreach (var media in channel.Children("content", XmlNames.MediaAll))
         {
             var url = media.Attr("url");
-            if (url is not null && (string.Equals(media.Attr("medium"), "image", StringComparison.OrdinalIgnoreCase) || FeedText.LooksLikeImage(media.Attr("type"), url)))
+            if (url is not null
+                && (string.Equals(media.Attr("medium"), "image", StringComparison.OrdinalIgnoreCase)
+                || FeedText.LooksLikeImage(media.Attr("type"), url)))
                 return XmlBase.Resolve(url, media, documentBase);
         }
         var thumbnail = channel.Children("thumbnail", XmlNames.MediaAll).FirstOrDefault(t => t.Attr("url") is not null);
@@ -315,14 +333,17 @@ internal static class RssParser
     }
 
     private static FeedCloud? Cloud(XElement? cloud) => cloud is null ? null
-        : new FeedCloud(cloud.Attr("domain"), cloud.Attr("port"), cloud.Attr("path"), cloud.Attr("registerProcedure"), cloud.Attr("protocol"));
+        : new FeedCloud(cloud.Attr("domain"), cloud.Attr("port"), cloud.Attr("path"), cloud.Attr("registerProcedure"),
+            cloud.Attr("protocol"));
 
     private static FeedTextInput? TextInput(XElement? input, Uri? documentBase)
     {
         if (input is null) return null;
         var linkElement = input.Child("link", XmlNames.RssCore);
-        return new FeedTextInput(FeedText.PlainTitle(input.ChildText("title", XmlNames.RssCore)), FeedText.PlainTitle(input.ChildText("description", XmlNames.RssCore)),
-            FeedText.PlainTitle(input.ChildText("name", XmlNames.RssCore)), XmlBase.Resolve(linkElement?.Value, linkElement ?? input, documentBase));
+        return new FeedTextInput(FeedText.PlainTitle(input.ChildText("title", XmlNames.RssCore)),
+            FeedText.PlainTitle(input.ChildText("description", XmlNames.RssCore)),
+            FeedText.PlainTitle(input.ChildText("name", XmlNames.RssCore)),
+                XmlBase.Resolve(linkElement?.Value, linkElement ?? input, documentBase));
     }
 
     private static string[] ListOf(XElement? parent, string child) =>

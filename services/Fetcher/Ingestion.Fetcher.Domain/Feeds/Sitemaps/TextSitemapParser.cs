@@ -10,7 +10,8 @@ internal static class TextSitemapParser
         {
             var line = rawLine.Trim().Trim('\uFEFF');
             if (line.Length == 0) continue;
-            if (!line.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !line.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!line.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                && !line.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) continue;
             if (line.Any(char.IsWhiteSpace) || !Uri.TryCreate(line, UriKind.Absolute, out _)) continue;
             items.Add(new ItemBuilder { Link = line }.Build());
         }

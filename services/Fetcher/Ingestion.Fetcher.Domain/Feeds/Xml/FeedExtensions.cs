@@ -11,7 +11,8 @@ public static class FeedExtensions
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>>>();
 
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>> NoChildren = new Dictionary<string, IReadOnlyList<FeedExtension>>();
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<FeedExtension>> NoChildren =
+        new Dictionary<string, IReadOnlyList<FeedExtension>>();
 
     /// <summary>Bounds on what one element may contribute, so a hostile feed cannot make the map huge.</summary>
     private const int MaxDepth = 8;
@@ -38,7 +39,8 @@ public static class FeedExtensions
                 prefix = PrefixOf(child);
             }
             map ??= new Dictionary<string, Dictionary<string, List<FeedExtension>>>(StringComparer.Ordinal);
-            if (!map.TryGetValue(prefix, out var byName)) map[prefix] = byName = new Dictionary<string, List<FeedExtension>>(StringComparer.Ordinal);
+            if (!map.TryGetValue(prefix,
+                out var byName)) map[prefix] = byName = new Dictionary<string, List<FeedExtension>>(StringComparer.Ordinal);
             if (!byName.TryGetValue(child.Name.LocalName, out var list)) byName[child.Name.LocalName] = list = [];
             list.Add(Element(child, 0));
         }
@@ -75,7 +77,8 @@ public static class FeedExtensions
         if (e.HasElements && depth < MaxDepth)
         {
             children = e.Elements().GroupBy(c => c.Name.LocalName, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<FeedExtension>)g.Select(c => Element(c, depth + 1)).ToArray(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g =>
+                    (IReadOnlyList<FeedExtension>)g.Select(c => Element(c, depth + 1)).ToArray(), StringComparer.Ordinal);
         }
         return new FeedExtension(e.Name.LocalName, text, attributes, children);
     }

@@ -218,7 +218,8 @@ internal static partial class SafeXml
                     if (c is '"' or '\'') { quote = c; continue; }
                     if (c == '[')
                         throw new FeedFormatException(
-                            "DTD not allowed: the document's DOCTYPE has an internal subset (entity declarations are refused: XXE, entity expansion).");
+                            "DTD not allowed: the document's DOCTYPE has an internal subset (entity declarations are refused: XXE, entity "
+                                + "expansion).");
                     if (c == '>') break;
                 }
                 if (j >= text.Length) throw new FeedFormatException("DTD not allowed: unterminated DOCTYPE declaration.");

@@ -54,8 +54,10 @@ internal static partial class XmlBase
     private static Uri? Combine(Uri? baseUri, string reference)
     {
         // "http:///example.com/" (one slash too many) means "http://example.com/".
-        if (reference.StartsWith("http:///", StringComparison.OrdinalIgnoreCase) || reference.StartsWith("https:///", StringComparison.OrdinalIgnoreCase))
-            reference = string.Concat(reference.AsSpan(0, reference.IndexOf("///", StringComparison.Ordinal)), "//", reference.AsSpan(reference.IndexOf("///", StringComparison.Ordinal) + 3));
+        if (reference.StartsWith("http:///", StringComparison.OrdinalIgnoreCase)
+            || reference.StartsWith("https:///", StringComparison.OrdinalIgnoreCase))
+            reference = string.Concat(reference.AsSpan(0, reference.IndexOf("///", StringComparison.Ordinal)), "//",
+                reference.AsSpan(reference.IndexOf("///", StringComparison.Ordinal) + 3));
         if (IsAbsolute(reference)) return new Uri(reference);
         if (baseUri is null) return null;
         return Uri.TryCreate(baseUri, reference, out var result) ? result : null;

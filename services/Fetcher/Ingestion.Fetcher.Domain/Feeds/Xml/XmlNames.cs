@@ -29,7 +29,8 @@ internal static class XmlNames
     public static readonly XName XmlBase = XNamespace.Xml + "base";
     public static readonly XName XmlLang = XNamespace.Xml + "lang";
 
-    /// <summary>Namespaces RSS's own elements appear in (none, RSS 1.0, RSS 0.90, and the ones Userland and Harvard once set as default).</summary>
+    /// <summary>Namespaces RSS's own elements appear in (none, RSS 1.0, RSS 0.90, and the ones Userland and Harvard once set as
+    /// default).</summary>
     public static readonly HashSet<string> RssCore =
     [
         "", Rss10, Rss090, "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
