@@ -40,7 +40,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
         Assert.Equal(0, report.EventsMissing);
         Assert.Equal(report.ServicesTotal, report.ServicesAlive);
         Assert.Equal(report.QueuesTotal, report.QueuesConsumed);
-        Assert.True(report.BrokerDown >= TimeSpan.FromSeconds(10) && report.PostgresDown >= TimeSpan.FromSeconds(20));
+        // (A timer may end a few milliseconds early.)
+        Assert.True(report.BrokerDown.TotalSeconds >= 9.9 && report.PostgresDown.TotalSeconds >= 19.9, report.Line);
         Assert.Equal(4, report.Killed);
         Assert.Equal(4, report.Terminated);
         Assert.Equal(report.ServicesTotal, report.UnreadyWhileAway);
