@@ -7,8 +7,9 @@ public static class FreePort
 {
     // Below Linux's ephemeral range (32768-60999 by default). A server stopped and started again on an ephemeral port can
     // find it taken meanwhile: a client reconnecting to 127.0.0.1:P while nothing listens may be given P as its own port
-    // and connect to itself (TCP self-connect), and the server's bind then fails with EADDRINUSE.
-    const int First = 20000, Last = 32000;
+    // and connect to itself (TCP self-connect), or any outgoing connection may be given P. rabbitmq.sh also takes
+    // AMQP_PORT + 20000 for the node's Erlang distribution port, so the range ends where that one stays below it too.
+    const int First = 10000, Last = 12700;
     static int next = First + Random.Shared.Next(Last - First);
 
     /// <summary>A TCP port on 127.0.0.1, outside the ephemeral range, that nothing listens on right now.</summary>

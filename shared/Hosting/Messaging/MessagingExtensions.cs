@@ -20,7 +20,6 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var options = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
-        var resilience = builder.Configuration.GetSection(ResilienceOptions.Section).Get<ResilienceOptions>() ?? new ResilienceOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<WaitingRetryObserver>();
         builder.Services.AddMassTransit(x =>
@@ -41,7 +40,7 @@ public static class MessagingExtensions
                 cfg.UseMessageRetry(r =>
                 {
                     r.Handle<Exception>(TransientFaults.IsTransient);
-                    r.Intervals(resilience.WaitIntervals());
+                    r.Intervals(context.GetRequiredService<ResilienceOptions>().WaitIntervals());
                     r.ConnectRetryObserver(context.GetRequiredService<WaitingRetryObserver>());
                 });
                 cfg.UseMessageRetry(r =>
@@ -53,7 +52,8 @@ public static class MessagingExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
-        builder.Services.Configure<MassTransitHostOptions>(o =>
+        // The Resilience settings as AddIngestionResilience bound and validated them.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure<ResilienceOptions>((o, resilience) =>
         {
             o.WaitUntilStarted = true;
             // A broker that is away at start-up is waited for as long as one that goes away later.

@@ -171,7 +171,11 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
 
     async Task<long> IndexedAsync(CancellationToken ct)
     {
-        try { return (await run.CountAsync(0, ct)) is var c ? c.Indexed + c.Rejected : 0; }
+        try
+        {
+            var counts = await run.CountAsync(0, ct);
+            return counts.Indexed + counts.Rejected;
+        }
         catch (Exception e) when (e is NpgsqlException or HttpRequestException or IOException) { return -1; }
     }
 

@@ -7,7 +7,7 @@ namespace Ingestion.TestSupport.Pipeline;
 /// A subscriber's own durable queue bound to the <c>ArticleIndexed</c> exchange (declared as MassTransit declares it: the
 /// message type's name, fanout, durable) before anything is indexed; read at the end to count the events received.
 /// </summary>
-public sealed class EventSubscriberQueue(string host, int port, string queue) : IAsyncDisposable
+public sealed class EventSubscriberQueue(string host, int port, string queue)
 {
     public const string Exchange = "Ingestion.Contracts:ArticleIndexed";
 
@@ -39,6 +39,4 @@ public sealed class EventSubscriberQueue(string host, int port, string queue) : 
         }
         return events;
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

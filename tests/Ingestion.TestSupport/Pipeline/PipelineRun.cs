@@ -226,7 +226,6 @@ public sealed class PipelineRun : IAsyncDisposable
     {
         foreach (var p in processes) await p.DisposeAsync();
         Management.Dispose();
-        await Subscriber.DisposeAsync();
         await Rabbit.DisposeAsync();
         await Postgres.DisposeAsync();
         if (FeedServer is not null) await FeedServer.DisposeAsync();
