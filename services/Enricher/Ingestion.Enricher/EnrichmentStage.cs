@@ -7,25 +7,39 @@ using Ingestion.Hosting.Telemetry;
 
 namespace Ingestion.Enricher;
 
-/// <summary>The enricher's work on one cleaned article: enrich, link near-duplicates, keep the outcome for redeliveries.</summary>
+/// <summary>The enricher's work on one cleaned article: enrich, link near-duplicates, keep the outcome for redeliveries.
+/// The analysis runs outside any transaction; the near-duplicate link is decided in the one that stores the outcome.</summary>
 public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex fingerprints, StageResultStore store,
     ServiceTelemetry telemetry, ILogger<EnrichmentStage> logger)
 {
     public Task<StageOutcome<ArticleEnriched>> RunAsync(ArticleCleaned message, CancellationToken ct)
     {
         var article = message.Article;
-        ulong[]? signature = null; // the MinHash computed to look for duplicates is the one stored with the outcome
-        return store.GetOrComputeAsync(article.ArticleId, article.Revision, async c =>
+        ulong[]? signature = null; // the MinHash computed while enriching is the one looked up and stored with the outcome
+        var started = 0L;
+        return store.GetOrComputeAsync(article.ArticleId, article.Revision, c =>
             {
-                (var outcome, signature) = await EnrichAsync(article, c);
-                return outcome;
+                started = Stopwatch.GetTimestamp();
+                (var outcome, signature) = Enrich(article);
+                return Task.FromResult(outcome);
             }, ct,
-            (conn, tx, outcome) => outcome.Output is not null
-                ? FingerprintIndex.AddAsync(conn, tx, article.ArticleId, article.Revision, signature!)
-                : Task.CompletedTask);
+            // The near-duplicate is looked up in the transaction that stores the outcome, under the bands' locks
+            // (FingerprintIndex.LinkAsync): a copy enriched at the same moment elsewhere is either found or finds this one.
+            async (conn, tx, outcome, c) =>
+            {
+                if (outcome.Output is not { } output) return outcome;
+                var duplicateOf = await fingerprints.LinkAsync(conn, tx, article.ArticleId, article.Revision, signature!, c);
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Activity.Current?.SetTag("enrich.duplicate_of", duplicateOf);
+                telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);
+                logger.LogInformation("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
+                    article.ArticleId, article.Revision, output.Enrichment.Entities.Count, output.Enrichment.Quotes.Count,
+                    duplicateOf ?? "none");
+                return StageOutcome<ArticleEnriched>.Ok(output with { Enrichment = output.Enrichment with { DuplicateOf = duplicateOf } });
+            });
     }
 
-    async Task<(StageOutcome<ArticleEnriched> Outcome, ulong[] Signature)> EnrichAsync(CleanedArticle article, CancellationToken ct)
+    (StageOutcome<ArticleEnriched> Outcome, ulong[] Signature) Enrich(CleanedArticle article)
     {
         using var activity = telemetry.Source.StartActivity("enrich article");
         activity?.SetTag("article.id", article.ArticleId);
@@ -35,8 +49,6 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         var details = enricher.Analyze(article);
         var enrichment = details.Enrichment;
         var signature = MinHash.Compute(details.Body);
-        var duplicateOf = await fingerprints.FindDuplicateAsync(article.ArticleId, signature, ct);
-        enrichment = enrichment with { DuplicateOf = duplicateOf };
 
         var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         activity?.SetTag("enrich.entities", enrichment.Entities.Count);
@@ -44,7 +56,6 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
         activity?.SetTag("enrich.keywords", enrichment.Keywords.Count);
         activity?.SetTag("enrich.words", enrichment.WordCount);
         activity?.SetTag("enrich.dates", enrichment.Dates.Count);
-        activity?.SetTag("enrich.duplicate_of", duplicateOf);
         if (details.Embedding is { } embedding)
         {
             activity?.SetTag("enrich.embedding.tokens", embedding.Tokens);
@@ -52,9 +63,6 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
             activity?.SetTag("enrich.embedding.ms", embedding.Milliseconds);
         }
         activity?.SetTag("enrich.ms", ms);
-        telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);
-        logger.LogInformation("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
-            article.ArticleId, article.Revision, enrichment.Entities.Count, enrichment.Quotes.Count, duplicateOf ?? "none");
         return (StageOutcome<ArticleEnriched>.Ok(new ArticleEnriched(article, enrichment, DateTimeOffset.UtcNow)), signature);
     }
 }

@@ -15,7 +15,8 @@ public sealed class StageResultStore(NpgsqlDataSource dataSource)
 
     public async Task<StageOutcome<T>> GetOrComputeAsync<T>(
         string articleId, int revision, Func<CancellationToken, Task<StageOutcome<T>>> compute, CancellationToken ct,
-        Func<NpgsqlConnection, NpgsqlTransaction, StageOutcome<T>, Task>? alsoInTransaction = null) where T : class
+        Func<NpgsqlConnection, NpgsqlTransaction, StageOutcome<T>, CancellationToken, Task<StageOutcome<T>>>? completeInTransaction = null)
+        where T : class
     {
         var stored = await FindAsync<T>(articleId, revision, ct);
         if (stored is not null)
@@ -24,6 +25,10 @@ public sealed class StageResultStore(NpgsqlDataSource dataSource)
         var outcome = await compute(ct);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        // What must be decided against other writers (the enricher's near-duplicate link) is decided in the transaction that
+        // stores the outcome, before it is stored: the hook's writes and the outcome commit together, or not at all.
+        if (completeInTransaction is not null)
+            outcome = await completeInTransaction(conn, tx, outcome, ct);
         var inserted = await conn.ExecuteAsync(new CommandDefinition("""
             insert into stage_results (article_id, revision, output, rejection)
             values (@articleId, @revision, @output::jsonb, @rejection::jsonb)
@@ -41,8 +46,6 @@ public sealed class StageResultStore(NpgsqlDataSource dataSource)
             await tx.RollbackAsync(ct);
             return (await FindAsync<T>(articleId, revision, ct))!;
         }
-        if (alsoInTransaction is not null)
-            await alsoInTransaction(conn, tx, outcome);
         await tx.CommitAsync(ct);
         return outcome;
     }

@@ -58,9 +58,13 @@ public sealed class TestPipeline : IAsyncDisposable
             await StartServiceAsync(s);
     }
 
-    public async Task StartServiceAsync(string service, IReadOnlyDictionary<string, string>? extra = null)
+    /// <summary>Starts <paramref name="service"/> and waits until it is ready. <paramref name="instance"/> names a further
+    /// instance of it (its key in <see cref="Processes"/>; the service's name by default): several instances share the
+    /// database and the queues.</summary>
+    public async Task StartServiceAsync(string service, IReadOnlyDictionary<string, string>? extra = null, string? instance = null)
     {
-        if (processes.Remove(service, out var old))
+        var key = instance ?? service;
+        if (processes.Remove(key, out var old))
             await old.DisposeAsync();
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var env = new Dictionary<string, string>
@@ -83,15 +87,19 @@ public sealed class TestPipeline : IAsyncDisposable
         if (extra is not null)
             foreach (var (k, v) in extra) env[k] = v;
         var process = ServiceProcess.For(service, env, url);
-        processes[service] = process;
+        processes[key] = process;
         await process.StartAsync();
-        if (service == "Indexer")
+        if (key == "Indexer")
             Indexer = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public void Kill(string service) => processes[service].Kill();
 
     public NpgsqlConnection OpenDb() => new(ConnectionString);
+
+    /// <summary>Backends of this database waiting for a lock (a row, a table, an advisory lock, another transaction).</summary>
+    public Task<long> LockWaitersAsync() => CountAsync(
+        "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
 
     public async Task<long> CountAsync(string sql)
     {
