@@ -4,8 +4,9 @@
 #   install.sh [--no-docker-compose] [--no-dashboard]
 #
 # - apt-get installs only what is missing: rabbitmq-server, PostgreSQL (any version with pg_ctl in
-#   /usr/lib/postgresql/*/bin; an installed one is used as it is), curl, and docker-compose (optional:
-#   a failure there is only a warning). apt-get update runs only when something is missing.
+#   /usr/lib/postgresql/*/bin; an installed one is used as it is), curl, and, optional (a failure there is only a
+#   warning), docker-compose and kubectl (Debian's kubernetes-client: tests/Ingestion.Deploy.Tests renders
+#   deploy/kubernetes with it). apt-get update runs only when something is missing.
 # - Checks that `dotnet` is .NET 10 or newer (it does not install it) and restores the Aspire dashboard
 #   download (deploy/local/dashboard/Dashboard.Download.csproj) unless it is already there.
 # Runs as root, or through sudo when not root. CI=true (or no terminal) means no prompts.
@@ -72,6 +73,11 @@ if (( WANT_COMPOSE )); then
         optional_missing+=(docker-compose)
     fi
 fi
+if command -v kubectl >/dev/null 2>&1; then
+    say "kubectl: present ($(kubectl version --client 2>/dev/null | head -n 1 || echo '?'))"
+else
+    optional_missing+=(kubernetes-client)
+fi
 
 if (( ${#missing[@]} + ${#optional_missing[@]} > 0 )); then
     command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${missing[*]} ${optional_missing[*]} by hand"
@@ -86,11 +92,15 @@ if (( ${#missing[@]} + ${#optional_missing[@]} > 0 )); then
         say "apt-get install ${missing[*]}"
         "${APT[@]}" install --no-install-recommends "${missing[@]}" || die "apt-get install ${missing[*]} failed"
     fi
-    if (( ${#optional_missing[@]} > 0 )); then
-        say "apt-get install ${optional_missing[*]} (optional)"
-        "${APT[@]}" install --no-install-recommends "${optional_missing[@]}" \
-            || warn "could not install ${optional_missing[*]}; deploy/check-compose.sh will not run (everything else works)"
-    fi
+    for pkg in "${optional_missing[@]}"; do
+        case "$pkg" in
+            docker-compose) without="deploy/check-compose.sh will not run" ;;
+            kubernetes-client) without="the Kubernetes manifest tests (tests/Ingestion.Deploy.Tests) will skip" ;;
+        esac
+        say "apt-get install $pkg (optional)"
+        "${APT[@]}" install --no-install-recommends "$pkg" \
+            || warn "could not install $pkg; $without (everything else works)"
+    done
     [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || die "rabbitmq-server still missing after apt-get install"
     have_pg_ctl || die "no /usr/lib/postgresql/*/bin/pg_ctl after apt-get install postgresql"
 else
