@@ -14,5 +14,6 @@ internal static class HarnessRegistry
         Harnesses.Register("feeds-304", Feeds.UnchangedFeedsHarness.RunAsync);
         Harnesses.Register("chaos", Chaos.ChaosHarness.RunAsync);
         Harnesses.Register("pipeline", Pipeline.PipelineHarness.RunAsync);
+        Harnesses.Register("stages", Pipeline.StagesHarness.RunAsync);
     }
 }

@@ -6,7 +6,7 @@ using static Ingestion.Benchmarks.HarnessTools;
 namespace Ingestion.Benchmarks.Pipeline;
 
 /// <summary>
-/// <c>harness pipeline [--pages 2000] [--source folder|feed] [--instances 1] [--settle-minutes 30] [--env KEY=VALUE]...</c>: what an article
+/// <c>harness pipeline [--pages 2000] [--source folder|feed] [--instances 1] [--settle-minutes 30] [--env KEY=VALUE]... [--no-domain] [--rate N]</c>: what an article
 /// costs in the running pipeline. The four built services run as processes (<see cref="PipelineRun"/>: their own
 /// PostgreSQL, durable, and RabbitMQ) and are fed N real corpus pages (every page once, then copies) through a folder or
 /// through RSS feeds a local server on 127.0.0.1 serves with the pages. Reported: articles per second from the first page
@@ -15,7 +15,7 @@ namespace Ingestion.Benchmarks.Pipeline;
 /// service's peak working set; then, on the same pages in this process on one thread, the extraction's and the
 /// enrichment's domain work alone (a cold first pass and a warm second one), and so what the services add on top of it.
 /// The pages are given all at once, so the latency is mostly time spent waiting in queues. <c>--env</c> adds environment
-/// to every service (e.g. <c>Logging__LogLevel__Default=Warning</c>, to see what logging costs). Last line: <c>pipeline: ...</c>. Build the solution in Release first.
+/// to every service (e.g. <c>Logging__LogLevel__Default=Warning</c>, to see what logging costs); <c>--no-domain</c> skips the domain passes (a quicker run, for comparing settings); <c>--rate N</c> feeds N pages a second instead of all at once (light load: the latency is then one article's own path). Last line: <c>pipeline: ...</c>. Build the solution in Release first.
 /// </summary>
 public static class PipelineHarness
 {
@@ -55,8 +55,20 @@ public static class PipelineHarness
         var idleSeconds = before.WallSince(idleFrom).TotalSeconds;
         var idle = before.Since(idleFrom).ToDictionary(p => p.Key, p => (p.Value ?? TimeSpan.Zero).TotalMilliseconds / idleSeconds);
 
-        Say($"feeding {count} pages ({sourceName})");
-        await run.FeedAsync(pages);
+        var rate = Arg(args, "--rate", 0);
+        Say($"feeding {count} pages ({sourceName}{(rate > 0 ? $", {rate} a second" : ", all at once")})");
+        if (rate > 0)
+        {
+            // At light load: a few pages a second, each alone in the pipeline, so the latency is one article's own path.
+            for (var i = 0; i < pages.Count; i += rate)
+            {
+                var tick = Task.Delay(1000);
+                await run.FeedAsync(pages.Skip(i).Take(rate).ToList());
+                await tick;
+            }
+        }
+        else
+            await run.FeedAsync(pages);
         var counts = await run.WaitSettledAsync(count, settle);
         var after = CpuReadings.Read(run);
         var peaks = run.Processes.Select(p => (p.Name, ProcessMemory.PeakRss(p.Pid)))
@@ -66,7 +78,7 @@ public static class PipelineHarness
         if (!counts.Settled) Console.WriteLine(run.Logs(30));
 
         // The same pages, the domain work alone: this process, one thread, each page once per pass.
-        var recorded = await RecordedPage.ReadAllAsync(run.Postgres.ConnectionString());
+        var recorded = args.Contains("--no-domain") ? [] : await RecordedPage.ReadAllAsync(run.Postgres.ConnectionString());
         var (extractCold, extractWarm, enrichCold, enrichWarm) = await Task.Run(() =>
         {
             var work = new DomainWork(recorded);
@@ -132,7 +144,7 @@ internal sealed record PipelineReport(string Source, int Pages, int DistinctPage
         yield return $"outcome: {Counts.Describe()}";
         yield return $"end to end: {done} articles ({Counts.Indexed} indexed, {Counts.Rejected} rejected) in {F(span)} s from the first page "
             + $"fetched to the last indexed or rejected: {F(perSecond)} articles/s";
-        yield return $"latency fetched -> indexed ({Timings.IndexedRevisions} revisions; every page given at once, so mostly queueing): p50 {F(Timings.P50Ms, 0)} ms, p95 {F(Timings.P95Ms, 0)} ms, "
+        yield return $"latency fetched -> indexed ({Timings.IndexedRevisions} revisions; when every page is given at once, mostly queueing): p50 {F(Timings.P50Ms, 0)} ms, p95 {F(Timings.P95Ms, 0)} ms, "
             + $"p99 {F(Timings.P99Ms, 0)} ms, max {F(Timings.MaxMs, 0)} ms";
         yield return "CPU ms per article (per page fed, from the feed's start until settled): "
             + string.Join(", ", CpuReadings.Names.Select(n => $"{n} {F(PerPage(cpu[n]), 2)}"))
