@@ -17,4 +17,8 @@ public sealed class ArticleFetchedConsumer(CleaningStage stage) : IConsumer<Arti
 public sealed class ArticleFetchedConsumerDefinition : ConsumerDefinition<ArticleFetchedConsumer>
 {
     public ArticleFetchedConsumerDefinition() => EndpointName = "cleaner";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ArticleFetchedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        StageConcurrency.Limit(consumerConfigurator, context, "Cleaner");
 }

@@ -48,7 +48,7 @@ public sealed class CleaningStage(ArticleExtractor extractor, StageResultStore s
 
         var article = a.ToCleanedArticle(page.ArticleId, page.Revision, page.FinalUrl, page.Source, page.FetchedAt);
         telemetry.Record("ok", stats.Milliseconds);
-        logger.LogInformation("Cleaned {ArticleId} r{Revision}: \"{Title}\", {Paragraphs} paragraphs ({Dropped} dropped)",
+        logger.LogDebug("Cleaned {ArticleId} r{Revision}: \"{Title}\", {Paragraphs} paragraphs ({Dropped} dropped)",
             page.ArticleId, page.Revision, a.Title, stats.ParagraphsKept, stats.ParagraphsDropped);
         return StageOutcome<ArticleCleaned>.Ok(new ArticleCleaned(article, DateTimeOffset.UtcNow));
     }

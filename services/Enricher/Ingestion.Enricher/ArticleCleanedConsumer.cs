@@ -17,4 +17,8 @@ public sealed class ArticleCleanedConsumer(EnrichmentStage stage) : IConsumer<Ar
 public sealed class ArticleCleanedConsumerDefinition : ConsumerDefinition<ArticleCleanedConsumer>
 {
     public ArticleCleanedConsumerDefinition() => EndpointName = "enricher";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<ArticleCleanedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        StageConcurrency.Limit(consumerConfigurator, context, "Enricher");
 }

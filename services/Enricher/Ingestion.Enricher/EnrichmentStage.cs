@@ -32,7 +32,7 @@ public sealed class EnrichmentStage(ArticleEnricher enricher, FingerprintIndex f
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 Activity.Current?.SetTag("enrich.duplicate_of", duplicateOf);
                 telemetry.Record(duplicateOf is null ? "ok" : "duplicate", ms);
-                logger.LogInformation("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
+                logger.LogDebug("Enriched {ArticleId} r{Revision}: {Entities} entities, {Quotes} quotes, duplicate of {DuplicateOf}",
                     article.ArticleId, article.Revision, output.Enrichment.Entities.Count, output.Enrichment.Quotes.Count,
                     duplicateOf ?? "none");
                 return StageOutcome<ArticleEnriched>.Ok(output with { Enrichment = output.Enrichment with { DuplicateOf = duplicateOf } });

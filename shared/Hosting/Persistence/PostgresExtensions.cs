@@ -36,6 +36,11 @@ public static class PostgresExtensions
         // statements depend on their values (the indexer's searches) plans each execution for its values.
         if (builder.Configuration["Postgres:PlanCacheMode"] is { Length: > 0 } planCacheMode)
             csb.Options = $"{csb.Options} -c plan_cache_mode={planCacheMode}".Trim();
+        // Postgres:ToastCompression (default lz4; empty: the server's default, pglz): how PostgreSQL compresses the large
+        // values the services write (page bodies, stored outcomes, article texts). lz4 costs a fraction of pglz's CPU.
+        var toastCompression = builder.Configuration["Postgres:ToastCompression"] ?? "lz4";
+        if (toastCompression.Length > 0)
+            csb.Options = $"{csb.Options} -c default_toast_compression={toastCompression}".Trim();
         builder.Services.AddSingleton(sp =>
         {
             var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString);

@@ -15,21 +15,38 @@ public sealed class StageResultStore(NpgsqlDataSource dataSource)
 
     public async Task<StageOutcome<T>> GetOrComputeAsync<T>(
         string articleId, int revision, Func<CancellationToken, Task<StageOutcome<T>>> compute, CancellationToken ct,
-        Func<NpgsqlConnection, NpgsqlTransaction, StageOutcome<T>, CancellationToken, Task<StageOutcome<T>>>? completeInTransaction = null)
-        where T : class
+        Func<NpgsqlConnection, NpgsqlTransaction, StageOutcome<T>, CancellationToken, Task<StageOutcome<T>>>? completeInTransaction = null
+        ) where T : class
     {
-        var stored = await FindAsync<T>(articleId, revision, ct);
-        if (stored is not null)
+        if (await FindAsync<T>(articleId, revision, ct) is { } stored)
             return stored;
 
         var outcome = await compute(ct);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        if (completeInTransaction is null)
+        {
+            // One statement, one round trip: nothing else has to commit with it.
+            if (await InsertAsync(conn, null, articleId, revision, outcome, ct) == 0)
+                return (await FindAsync<T>(articleId, revision, ct))!;
+            return outcome;
+        }
         await using var tx = await conn.BeginTransactionAsync(ct);
         // What must be decided against other writers (the enricher's near-duplicate link) is decided in the transaction that
         // stores the outcome, before it is stored: the hook's writes and the outcome commit together, or not at all.
-        if (completeInTransaction is not null)
-            outcome = await completeInTransaction(conn, tx, outcome, ct);
-        var inserted = await conn.ExecuteAsync(new CommandDefinition("""
+        outcome = await completeInTransaction(conn, tx, outcome, ct);
+        if (await InsertAsync(conn, tx, articleId, revision, outcome, ct) == 0)
+        {
+            // Another delivery of the same revision won the race: its stored result is the answer.
+            await tx.RollbackAsync(ct);
+            return (await FindAsync<T>(articleId, revision, ct))!;
+        }
+        await tx.CommitAsync(ct);
+        return outcome;
+    }
+
+    static Task<int> InsertAsync<T>(NpgsqlConnection conn, NpgsqlTransaction? tx, string articleId, int revision,
+        StageOutcome<T> outcome, CancellationToken ct) where T : class =>
+        conn.ExecuteAsync(new CommandDefinition("""
             insert into stage_results (article_id, revision, output, rejection)
             values (@articleId, @revision, @output::jsonb, @rejection::jsonb)
             on conflict (article_id, revision) do nothing
@@ -40,15 +57,6 @@ public sealed class StageResultStore(NpgsqlDataSource dataSource)
             output = outcome.Output is null ? null : JsonSerializer.Serialize(outcome.Output, Json),
             rejection = outcome.Rejection is null ? null : JsonSerializer.Serialize(outcome.Rejection, Json),
         }, tx, cancellationToken: ct));
-        if (inserted == 0)
-        {
-            // Another delivery of the same revision won the race: its stored result is the answer.
-            await tx.RollbackAsync(ct);
-            return (await FindAsync<T>(articleId, revision, ct))!;
-        }
-        await tx.CommitAsync(ct);
-        return outcome;
-    }
 
     public async Task<StageOutcome<T>?> FindAsync<T>(string articleId, int revision, CancellationToken ct) where T : class
     {

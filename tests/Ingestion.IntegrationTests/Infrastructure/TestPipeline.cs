@@ -83,6 +83,8 @@ public sealed class TestPipeline : IAsyncDisposable
             ["Fetcher__Folders__0"] = Folder,
             ["Fetcher__CycleSeconds"] = "1",
             ["Fetcher__AllowLoopback"] = "true",
+            // The services' own per-article lines (Debug in production) are evidence some tests read.
+            ["Logging__LogLevel__Ingestion"] = "Debug",
         };
         if (extra is not null)
             foreach (var (k, v) in extra) env[k] = v;

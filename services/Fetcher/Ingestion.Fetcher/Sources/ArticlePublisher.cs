@@ -46,7 +46,7 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
         }
         Activity.Current?.SetTag("article.revision", revision);
         var message = page.ToMessage(revision.Value);
-        logger.LogInformation("Fetched {ArticleId} r{Revision} {Url} ({Bytes} bytes gzipped)", page.ArticleId, revision,
+        logger.LogDebug("Fetched {ArticleId} r{Revision} {Url} ({Bytes} bytes gzipped)", page.ArticleId, revision,
             page.Url, page.BodyGzip.Length);
         await TryPublishAsync(message, ct);
         return revision;
@@ -68,7 +68,7 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
                 activity?.SetTag("article.revision", message.Revision);
                 if (!await TryPublishAsync(message, ct))
                     return count;
-                logger.LogInformation("Re-published {ArticleId} r{Revision}, recorded at {FetchedAt} but not published",
+                logger.LogDebug("Re-published {ArticleId} r{Revision}, recorded at {FetchedAt} but not published",
                     message.ArticleId, message.Revision, message.FetchedAt);
                 count++;
             }

@@ -27,7 +27,7 @@ public sealed class ArticleEnrichedConsumer(IndexBatcher index, ServiceTelemetry
         activity?.SetTag("index.change_cursor", evt.ChangeCursor);
         telemetry.Record(redelivered ? "redelivered" : "ok", ms);
         telemetry.EndToEnd.Record((evt.IndexedAt - article.FetchedAt).TotalMilliseconds);
-        logger.LogInformation("Indexed {ArticleId} r{Revision} \"{Title}\" at cursor {Cursor}{Again}",
+        logger.LogDebug("Indexed {ArticleId} r{Revision} \"{Title}\" at cursor {Cursor}{Again}",
             article.ArticleId, article.Revision, article.Title, evt.ChangeCursor, redelivered ? " (redelivered)" : "");
         await context.Publish(evt, context.CancellationToken);
     }
