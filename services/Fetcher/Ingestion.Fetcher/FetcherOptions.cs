@@ -57,6 +57,25 @@ public sealed class FetcherOptions
     public int MaxParallelHosts { get; set; } = 8;
     /// <summary>Download attempts for an article URL before it is rejected for good.</summary>
     public int MaxPageAttempts { get; set; } = 5;
+    /// <summary>How long a fetcher holds the feeds and article URLs it claimed (seconds): a feed's lease is renewed
+    /// while its poll runs, and a dead fetcher's claims are taken over by another this long after (docs/fetcher.md,
+    /// "Several fetchers").</summary>
+    public int LeaseSeconds { get; set; } = 120;
+    /// <summary>Who holds a lease: unique per running fetcher (host name and process id unless set).</summary>
+    public string InstanceId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>The lease duration these options describe.</summary>
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>The problems with these settings, empty when they are usable.</summary>
+    public IEnumerable<string> Problems()
+    {
+        // A download must end within its claim, or another fetcher may start it again.
+        if (LeaseSeconds < 10 || LeaseSeconds <= TimeoutSeconds)
+            yield return $"Fetcher:LeaseSeconds must be at least 10 and more than Fetcher:TimeoutSeconds ({TimeoutSeconds}) "
+                + $"(is {LeaseSeconds}).";
+        if (string.IsNullOrWhiteSpace(InstanceId)) yield return "Fetcher:InstanceId must not be empty.";
+    }
 }
 
 public sealed class FeedConfig

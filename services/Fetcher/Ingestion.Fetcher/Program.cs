@@ -7,6 +7,8 @@ using Ingestion.Hosting;
 
 var builder = IngestionHost.CreateBuilder("fetcher", args);
 var options = builder.Configuration.GetSection("Fetcher").Get<FetcherOptions>() ?? new FetcherOptions();
+if (options.Problems().ToList() is { Count: > 0 } problems)
+    throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(new FetchLimits
 {
@@ -25,6 +27,7 @@ builder.Services.AddSingleton<PollHistoryStore>();
 builder.Services.AddSingleton<FailureStore>();
 builder.Services.AddSingleton<ArticlePublisher>();
 builder.Services.AddSingleton<FolderIngestor>();
+builder.Services.AddSingleton<HostSlots>();
 builder.Services.AddSingleton<HostGate>();
 builder.Services.AddSingleton<FetcherMetrics>();
 builder.Services.AddSingleton<FeedIngestor>();

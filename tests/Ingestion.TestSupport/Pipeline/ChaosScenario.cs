@@ -24,13 +24,14 @@ public sealed record ChaosOptions
 /// <summary>What a chaos run found; <see cref="Line"/> is the one line it prints.</summary>
 public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int DistinctEvents, int EventsMissing, int ServicesAlive,
     int ServicesTotal, int QueuesConsumed, int QueuesTotal, TimeSpan BrokerDown, TimeSpan BrokerAway, TimeSpan PostgresDown, int Killed,
-    int Terminated, int UnreadyWhileAway, int LiveWhileAway, TimeSpan Elapsed)
+    int Terminated, int UnreadyWhileAway, int LiveWhileAway, TimeSpan Elapsed, FeedPoliteness? Feeds = null)
 {
     /// <summary>Nothing lost, nothing in an error queue, every page indexed or rejected, one revision per article, every
-    /// indexed article's event received, every service alive and consuming.</summary>
+    /// indexed article's event received, every service alive and consuming; with the feed source, no feed polled twice in
+    /// one interval and the per-host spacing held, however many fetchers.</summary>
     public bool Passed => Counts.Unaccounted == 0 && Counts.InErrors == 0 && Counts.Settled && Counts.ArticlesWithSeveralRevisions == 0
         && Counts.Revisions == Counts.Indexed && EventsMissing == 0 && ServicesAlive == ServicesTotal && QueuesConsumed == QueuesTotal
-        && UnreadyWhileAway == ServicesTotal && LiveWhileAway == ServicesTotal;
+        && UnreadyWhileAway == ServicesTotal && LiveWhileAway == ServicesTotal && Feeds is null or { Held: true };
 
     public string Line =>
         $"chaos: {(Passed ? "PASS" : "FAIL")} {Counts.Describe()}; events {DistinctEvents} distinct of {EventsReceived} received "
@@ -39,7 +40,33 @@ public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int 
         + $"live 200 on {LiveWhileAway}/{ServicesTotal}; faults: RabbitMQ down {BrokerDown.TotalSeconds:0.0} s "
         + $"({BrokerAway.TotalSeconds:0.0} s from stop to ready), "
         + $"PostgreSQL down {PostgresDown.TotalSeconds:0.0} s (kill -9 to ready), {Killed} services killed, {Terminated} terminated; "
-        + $"{Elapsed.TotalSeconds:0} s";
+        + (Feeds is { } f ? f.Describe() + "; " : "") + $"{Elapsed.TotalSeconds:0} s";
+}
+
+/// <summary>
+/// What the <see cref="LocalFeedServer"/>'s log says of the fetchers' manners: polls of one feed closer than half the
+/// shortest poll interval (a feed polled twice in one interval), requests to one host closer than three quarters of the
+/// host delay, the shortest gap, pages downloaded twice. The fetchers space the starts of their requests on the
+/// database's clock; what the server sees also carries each request's way there, and on a loaded machine (a process
+/// descheduled between its slot and its send, the server's own threads late) a few arrive bunched: the spacing counts as
+/// held when at most one gap in 20 is short.
+/// </summary>
+public sealed record FeedPoliteness(int PollsTooClose, int HostGapsTooClose, TimeSpan? ShortestHostGap, int PagesRequestedTwice,
+    TimeSpan HostDelay, int Requests)
+{
+    public bool Held => PollsTooClose == 0 && HostGapsTooClose * 20 <= Requests;
+
+    public static FeedPoliteness Of(LocalFeedServer server, TimeSpan minPollInterval, TimeSpan hostDelay)
+    {
+        var (tooClose, shortest) = server.HostGapsCloserThan(hostDelay * 0.75);
+        return new FeedPoliteness(server.PollsCloserThan(minPollInterval / 2), tooClose, shortest, server.PagesRequestedTwice(), hostDelay,
+            server.Requests.Count);
+    }
+
+    public string Describe() =>
+        $"feeds: {Requests} requests, {PollsTooClose} polls within one interval, {HostGapsTooClose} requests to a host closer than "
+        + $"{HostDelay.TotalMilliseconds * 0.75:0} ms (shortest gap {ShortestHostGap?.TotalMilliseconds ?? 0:0} ms, delay "
+        + $"{HostDelay.TotalMilliseconds:0} ms), {PagesRequestedTwice} pages downloaded twice";
 }
 
 /// <summary>
@@ -63,11 +90,12 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
             var perTick = Math.Max(1, options.FeedPerSecond / 4);
             for (var i = 0; i < pages.Count; i += perTick)
             {
-                foreach (var page in pages.Skip(i).Take(perTick)) await CorpusPages.WriteAsync(page, run.Folder, feeding.Token);
+                await run.FeedAsync([.. pages.Skip(i).Take(perTick)], feeding.Token);
                 await Task.Delay(250, feeding.Token);
             }
         }, feeding.Token);
-        Say($"feeding {pages.Count} pages at {options.FeedPerSecond}/s into {run.Folder}");
+        Say($"feeding {pages.Count} pages at {options.FeedPerSecond}/s into "
+            + (run.FeedServer is { } server ? $"{server.FeedUrls.Count} feeds on {server.Hosts.Count} hosts" : run.Folder));
 
         await WaitIndexedAsync(Math.Min(20, pages.Count / 10), TimeSpan.FromMinutes(3), ct);
 
@@ -153,7 +181,8 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
         var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
             run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated,
-            unready, live, clock.Elapsed);
+            unready, live, clock.Elapsed, run.FeedServer is { } feeds
+                ? FeedPoliteness.Of(feeds, PipelineRun.FeedMinPollInterval, TimeSpan.FromMilliseconds(run.Settings.FeedHostDelayMs)) : null);
         Say(report.Line);
         return report;
     }

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 
 namespace Ingestion.TestSupport.Pipeline;
 
-/// <summary>One request <see cref="LocalFeedServer"/> answered: when, to which host (127.0.0.1:port), which path, what status.</summary>
+/// <summary>One request <see cref="LocalFeedServer"/> answered: when it arrived, to which host (127.0.0.1:port), which path, what status.</summary>
 public sealed record FeedServerRequest(DateTimeOffset At, string Host, string Path, int Status);
 
 /// <summary>
@@ -55,6 +55,36 @@ public sealed partial class LocalFeedServer : IAsyncDisposable
 
     /// <summary>Every request answered so far, in the order answered.</summary>
     public ConcurrentQueue<FeedServerRequest> Requests { get; } = new();
+
+    /// <summary>
+    /// Polls of one feed closer together than <paramref name="interval"/> (each pair of consecutive requests for the same
+    /// <c>/feeds/</c> path counts once): with any number of fetchers a feed is polled once per interval.
+    /// </summary>
+    public int PollsCloserThan(TimeSpan interval) => CloserThan(r => r.Path.StartsWith("/feeds/", StringComparison.Ordinal),
+        r => r.Host + r.Path, interval).Count;
+
+    /// <summary>Consecutive requests to one host closer together than <paramref name="delay"/>, and the shortest gap seen
+    /// between two requests to one host (null with fewer than two): per-host politeness across fetchers.</summary>
+    public (int Count, TimeSpan? Shortest) HostGapsCloserThan(TimeSpan delay)
+    {
+        var gaps = Gaps(_ => true, r => r.Host);
+        return (gaps.Count(g => g < delay), gaps.Count > 0 ? gaps.Min() : null);
+    }
+
+    /// <summary>Pages (<c>/pages/</c> paths) requested more than once.</summary>
+    public int PagesRequestedTwice() => Requests.Where(r => r.Path.StartsWith("/pages/", StringComparison.Ordinal))
+        .GroupBy(r => r.Host + r.Path).Count(g => g.Count() > 1);
+
+    List<TimeSpan> CloserThan(Func<FeedServerRequest, bool> which, Func<FeedServerRequest, string> key, TimeSpan limit) =>
+        Gaps(which, key).Where(g => g < limit).ToList();
+
+    List<TimeSpan> Gaps(Func<FeedServerRequest, bool> which, Func<FeedServerRequest, string> key) =>
+        Requests.Where(which).GroupBy(key)
+            .SelectMany(g =>
+            {
+                var times = g.Select(r => r.At).Order().ToList();
+                return times.Zip(times.Skip(1), (a, b) => b - a);
+            }).ToList();
 
     /// <summary>Pages published so far.</summary>
     public int Published => Volatile.Read(ref published);
@@ -128,18 +158,20 @@ public sealed partial class LocalFeedServer : IAsyncDisposable
             HttpListenerContext ctx;
             try { ctx = await listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            var answer = AnswerAsync(ctx);
+            // Stamped on arrival, answered off the loop: building one answer must not delay (and bunch up) the next.
+            var at = DateTimeOffset.UtcNow;
+            var answer = Task.Run(() => AnswerAsync(ctx, at));
             answering[answer] = true;
             _ = answer.ContinueWith(t => answering.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
-    async Task AnswerAsync(HttpListenerContext ctx)
+    async Task AnswerAsync(HttpListenerContext ctx, DateTimeOffset at)
     {
         var url = ctx.Request.Url!;
         var path = url.AbsolutePath;
         var (status, type, body, etag) = Answer(path, ctx.Request.Headers["If-None-Match"]);
-        Requests.Enqueue(new FeedServerRequest(DateTimeOffset.UtcNow, url.Authority, path, status));
+        Requests.Enqueue(new FeedServerRequest(at, url.Authority, path, status));
         try
         {
             ctx.Response.StatusCode = status;

@@ -17,7 +17,8 @@ public sealed record PipelineSettings
 {
     /// <summary>Processes of each of the cleaner, enricher and indexer (competing consumers).</summary>
     public int Instances { get; init; } = 1;
-    /// <summary>Processes of the fetcher (several read the same folder).</summary>
+    /// <summary>Processes of the fetcher (several read the same folder, or poll the same feeds: they share the work through
+    /// leases and per-host slots in PostgreSQL).</summary>
     public int Fetchers { get; init; } = 1;
     /// <summary>A durable PostgreSQL (fsync and synchronous commit on): what a kill -9 must not lose.</summary>
     public bool DurablePostgres { get; init; } = true;
@@ -47,6 +48,9 @@ public sealed class PipelineRun : IAsyncDisposable
     public static readonly string[] Services = ["indexer", "enricher", "cleaner", "fetcher"];
     /// <summary>The queues the services consume from, and so their error queues.</summary>
     public static readonly string[] Queues = ["cleaner", "enricher", "indexer", "indexer-rejections"];
+
+    /// <summary>The shortest poll interval the fetchers are given with the feed source (Fetcher__FeedMinPollSeconds).</summary>
+    public static readonly TimeSpan FeedMinPollInterval = TimeSpan.FromSeconds(1);
 
     readonly TextWriter log;
     readonly List<ServiceProcess> processes = [];
@@ -122,7 +126,7 @@ public sealed class PipelineRun : IAsyncDisposable
             env["Fetcher__AllowLoopback"] = "true";
             env["Fetcher__HostMinDelayMs"] = Settings.FeedHostDelayMs.ToString(CultureInfo.InvariantCulture);
             env["Fetcher__FeedPollSeconds"] = "1";
-            env["Fetcher__FeedMinPollSeconds"] = "1";
+            env["Fetcher__FeedMinPollSeconds"] = FeedMinPollInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture);
             env["Fetcher__FeedMaxPollSeconds"] = "2";
             for (var i = 0; i < server.FeedUrls.Count; i++)
             {

@@ -5,9 +5,11 @@ using static Ingestion.Benchmarks.HarnessTools;
 namespace Ingestion.Benchmarks.Chaos;
 
 /// <summary>
-/// <c>harness chaos [--pages 2000] [--instances 1] [--fetchers 1] [--broker-down 30] [--postgres-down 120] [--feed 40]</c>:
-/// the four built services as processes against their own PostgreSQL and RabbitMQ, fed real corpus pages through a
-/// folder, while RabbitMQ is stopped, PostgreSQL killed (kill -9) and kept down, and every service killed and stopped
+/// <c>harness chaos [--pages 2000] [--instances 1] [--fetchers 1] [--broker-down 30] [--postgres-down 120] [--feed 40]
+/// [--feeds 0] [--feed-hosts 2] [--host-delay-ms 50]</c>: the four built services as processes against their own PostgreSQL
+/// and RabbitMQ, fed real corpus pages through a folder (or, with <c>--feeds N</c>, through N feeds of a local feed server
+/// on <c>--feed-hosts</c> hosts, whose log then says whether any feed was polled twice in one interval or a host's spacing
+/// broke), while RabbitMQ is stopped, PostgreSQL killed (kill -9) and kept down, and every service killed and stopped
 /// once. Prints one line accounting for every page and event; exit 0 when nothing was lost.
 /// Build the services first: <c>dotnet build -c Release</c>.
 /// </summary>
@@ -28,7 +30,13 @@ public static class ChaosHarness
             PostgresDown = TimeSpan.FromSeconds(Arg(args, "--postgres-down", 120)),
             SettleTimeout = TimeSpan.FromMinutes(Arg(args, "--settle-minutes", 15)),
         };
-        var settings = new PipelineSettings { Instances = Arg(args, "--instances", 1), Fetchers = Arg(args, "--fetchers", 1) };
+        var feeds = Arg(args, "--feeds", 0);
+        var settings = new PipelineSettings
+        {
+            Instances = Arg(args, "--instances", 1), Fetchers = Arg(args, "--fetchers", 1),
+            Source = feeds > 0 ? PipelineSource.Feed : PipelineSource.Folder, Feeds = Math.Max(1, feeds),
+            FeedHosts = Arg(args, "--feed-hosts", 2), FeedHostDelayMs = Arg(args, "--host-delay-ms", 50),
+        };
         Console.WriteLine($"chaos: {options.Pages} pages, {settings.Instances} process(es) of each consumer, {settings.Fetchers} fetcher(s), "
             + $"services from {RepoPaths.ServiceDll("Cleaner")}");
         await using var run = await PipelineRun.StartAsync(settings, Console.Out);

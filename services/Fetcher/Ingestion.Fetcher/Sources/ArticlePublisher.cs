@@ -59,7 +59,7 @@ public sealed class ArticlePublisher(IBus bus, PageStore pages, ServiceTelemetry
         if (monitor.IsAway(Dependency.Broker)) return 0;
         while (!ct.IsCancellationRequested)
         {
-            var pending = await pages.UnpublishedAsync(100, ct);
+            var pending = await pages.ClaimUnpublishedAsync(100, ct);
             foreach (var (message, traceParent) in pending)
             {
                 ActivityContext.TryParse(traceParent, null, out var parent);

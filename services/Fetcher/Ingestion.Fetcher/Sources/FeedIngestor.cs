@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ingestion.Contracts;
 using Ingestion.Fetcher.Domain.Discovery;
 using Ingestion.Fetcher.Domain.Feeds;
@@ -18,28 +19,86 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
     readonly PollPolicy policy = options.PollPolicy;
 
     /// <summary>
-    /// Polls every due feed: hosts in parallel (up to MaxParallelHosts), the feeds of one host one after another. A host
-    /// whose poll meets PostgreSQL or the broker away stops there, the others finish what they downloaded (a page
+    /// Polls the due feeds this fetcher claims (<see cref="FeedStore.ClaimDueAsync"/>; other fetchers on the same database
+    /// take the rest), a batch at a time while full batches come: hosts in parallel (up to MaxParallelHosts), the feeds
+    /// of one host one after another. The claims are renewed while the batch runs and given back if it stops early. A
+    /// host whose poll meets PostgreSQL or the broker away stops there, the others finish what they downloaded (a page
     /// waits to be recorded), and then the fault is thrown for the cycle to wait for the dependency.
     /// </summary>
     public async Task PollDueAsync(CancellationToken ct)
     {
-        var due = await feeds.DueAsync(ct);
+        var batch = Math.Max(1, options.MaxParallelHosts) * 4;
+        while (true)
+        {
+            var due = await feeds.ClaimDueAsync(options.InstanceId, options.Lease, batch, ct);
+            if (due.Count == 0) return;
+            await PollClaimedAsync(due, ct);
+            if (due.Count < batch) return;
+        }
+    }
+
+    async Task PollClaimedAsync(IReadOnlyList<FeedRow> due, CancellationToken ct)
+    {
+        var held = new ConcurrentDictionary<string, bool>(due.Select(f => KeyValuePair.Create(f.Url, true)));
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(held, renewing.Token);
         var byHost = due.GroupBy(f => Uri.TryCreate(f.Url, UriKind.Absolute, out var u) ? HostGate.HostKey(u) : f.Url).ToList();
         Exception? away = null;
-        await Parallel.ForEachAsync(byHost,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelHosts), CancellationToken = ct },
-            async (host, token) =>
-            {
-                foreach (var feed in host)
+        try
+        {
+            await Parallel.ForEachAsync(byHost,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelHosts), CancellationToken = ct },
+                async (host, token) =>
                 {
-                    if (Volatile.Read(ref away) is not null) return;
-                    try { await PollOneAsync(feed, token); }
-                    catch (Exception e) when (TransientFaults.IsTransient(e)) { Interlocked.CompareExchange(ref away, e, null); return; }
-                }
-            });
+                    foreach (var feed in host)
+                    {
+                        if (Volatile.Read(ref away) is not null) return;
+                        try { await PollOneAsync(feed, token); }
+                        catch (Exception e) when (TransientFaults.IsTransient(e)) { Interlocked.CompareExchange(ref away, e, null); return; }
+                        held.TryRemove(feed.Url, out _);
+                    }
+                });
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            await ReleaseAsync(held.Keys.ToList());
+        }
         if (away is not null)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(away);
+    }
+
+    /// <summary>Renews the leases of the feeds still held, every third of the lease, until cancelled. A renewal that fails
+    /// (PostgreSQL away) is tried again at the next tick; past the lease another fetcher may take a feed over.</summary>
+    async Task RenewAsync(ConcurrentDictionary<string, bool> held, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(options.Lease / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try { await feeds.RenewAsync(options.InstanceId, held.Keys.ToList(), options.Lease, ct); }
+                catch (Exception e) when (!ct.IsCancellationRequested && TransientFaults.IsTransient(e))
+                {
+                    logger.LogDebug("Renewing feed leases failed: {Error}", e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Gives back the leases of claimed feeds left unpolled (a stop or an outage), so that another fetcher need
+    /// not wait for them to run out; best effort, within a few seconds.</summary>
+    async Task ReleaseAsync(IReadOnlyCollection<string> unpolled)
+    {
+        if (unpolled.Count == 0) return;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await feeds.ReleaseAsync(options.InstanceId, unpolled, limit.Token); }
+        catch (Exception e) when (e is OperationCanceledException || TransientFaults.IsTransient(e))
+        {
+            logger.LogDebug("Leases of {Count} unpolled feeds not given back ({Error}); they run out", unpolled.Count, e.Message);
+        }
     }
 
     private async Task PollOneAsync(FeedRow feed, CancellationToken ct)
@@ -163,7 +222,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             return false;
         }
         var articleId = ArticleIdentity.IdFor(canonical);
-        if (await pages.IsKnownAsync(articleId, ct) || await failures.IsBackingOffAsync(articleId, ct))
+        if (await pages.IsKnownAsync(articleId, ct))
             return false;
 
         var pageUri = new Uri(item.Link);
@@ -172,6 +231,9 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             logger.LogInformation("Skipped {Url}: disallowed by robots.txt", item.Link);
             return false;
         }
+        // Backing off after a failure, or another fetcher (another feed naming the same page) downloading it now.
+        if (!await failures.TryClaimAsync(articleId, item.Link, options.Lease, ct))
+            return false;
         using var activity = publisher.StartArticleTrace(item.Link);
         try
         {

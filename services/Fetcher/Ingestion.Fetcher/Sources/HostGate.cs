@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using Ingestion.Fetcher.Domain.Http;
 using Ingestion.Fetcher.Domain.Robots;
+using Ingestion.Fetcher.Storage;
+using Ingestion.Hosting.Resilience;
 
 namespace Ingestion.Fetcher.Sources;
 
@@ -10,8 +12,10 @@ namespace Ingestion.Fetcher.Sources;
 /// <c>HostMinDelayMs</c> — or the robots.txt Crawl-delay when longer (capped at <c>MaxCrawlDelaySeconds</c>) — between
 /// the end of one request and the start of the next, and robots.txt fetched once per <c>RobotsCacheMinutes</c>
 /// (404/410: everything allowed; 5xx or unreachable: everything disallowed until the next try, as RFC 9309 says).
+/// The delay holds across fetchers too: after this process's own wait, each request takes its host's next slot in
+/// PostgreSQL (<see cref="HostSlots"/>, one statement) and waits for it; with no delay nothing is asked.
 /// </summary>
-public sealed class HostGate(PageDownloader downloader, FetcherOptions options, ILogger<HostGate> logger)
+public sealed class HostGate(PageDownloader downloader, FetcherOptions options, HostSlots slots, ILogger<HostGate> logger)
 {
     private sealed class HostState(int concurrency)
     {
@@ -45,6 +49,9 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
             {
                 var wait = state.NextStart - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                var delay = DelayFor(state);
+                if (delay > TimeSpan.Zero && await slots.TakeAsync(HostKey(url), delay, ct) is { } slot && slot > TimeSpan.Zero)
+                    await Task.Delay(slot, ct);
             }
             catch
             {
@@ -112,7 +119,8 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
                     problem = $"HTTP {response.StatusCode}";
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            // PostgreSQL away (the host's slot) is not the robots.txt's fault: it is waited out by the caller.
+            catch (Exception e) when ((e is not OperationCanceledException || !ct.IsCancellationRequested) && !TransientFaults.IsTransient(e))
             {
                 // Unreachable robots.txt: disallow for a short while rather than crawl blind (RFC 9309 2.3.1.4).
                 logger.LogWarning("robots.txt of {Host} unavailable: {Error}", HostKey(url), e.Message);

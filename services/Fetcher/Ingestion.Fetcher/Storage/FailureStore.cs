@@ -6,12 +6,22 @@ namespace Ingestion.Fetcher.Storage;
 /// <summary>Article URLs whose download failed, with exponential backoff between attempts.</summary>
 public sealed class FailureStore(NpgsqlDataSource dataSource)
 {
-    public async Task<bool> IsBackingOffAsync(string articleId, CancellationToken ct)
+    /// <summary>
+    /// Claims the download of an article URL until now + <paramref name="lease"/>: true unless another fetcher is
+    /// downloading it or it is backing off after a failure (or given up). A first attempt is claimed with a row of
+    /// 0 attempts, which the download's end clears (<see cref="ClearAsync"/>) or counts (<see cref="RecordAsync"/>); a
+    /// claim whose fetcher died runs out and is taken over.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string articleId, string url, TimeSpan lease, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from fetch_failures where article_id = @articleId and next_attempt_at > now())",
-            new { articleId }, cancellationToken: ct));
+        return await conn.ExecuteScalarAsync<int?>(new CommandDefinition("""
+            insert into fetch_failures (article_id, url, attempts, last_error, next_attempt_at)
+            values (@articleId, @url, 0, '', now() + @lease)
+            on conflict (article_id) do update set next_attempt_at = excluded.next_attempt_at
+                where fetch_failures.next_attempt_at <= now()
+            returning attempts
+            """, new { articleId, url, lease }, cancellationToken: ct)) is not null;
     }
 
     /// <summary>Counts a failed attempt; returns the number of attempts so far.</summary>

@@ -39,12 +39,48 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
             cancellationToken: ct))).ToList();
     }
 
-    public async Task<IReadOnlyList<FeedRow>> DueAsync(CancellationToken ct)
+    /// <summary>
+    /// Claims at most <paramref name="limit"/> due feeds for <paramref name="instance"/> until now + <paramref name="lease"/>,
+    /// oldest due first: feeds no other fetcher holds (no lease, a lease run out, or this instance's own from before),
+    /// skipping rows another fetcher is claiming at this moment. The poll's end (<see cref="SucceededAsync"/>,
+    /// <see cref="FailedAsync"/>) clears the lease.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedRow>> ClaimDueAsync(string instance, TimeSpan lease, int limit, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<FeedRow>(new CommandDefinition(
-            $"select {Columns} from feeds where not paused and next_poll_at <= now() order by next_poll_at",
-                cancellationToken: ct))).ToList();
+        var rows = await conn.QueryAsync<FeedRow>(new CommandDefinition($"""
+            update feeds set leased_until = now() + @lease, leased_by = @instance
+            where url in (
+                select url from feeds
+                where not paused and next_poll_at <= now()
+                  and (leased_until is null or leased_until < now() or leased_by = @instance)
+                order by next_poll_at
+                limit @limit
+                for update skip locked)
+            returning {Columns}
+            """, new { instance, lease, limit }, cancellationToken: ct));
+        return rows.OrderBy(f => f.NextPollAt).ToList();
+    }
+
+    /// <summary>Extends this instance's leases on the feeds it is still polling (a long poll keeps its feeds).</summary>
+    public async Task RenewAsync(string instance, IReadOnlyCollection<string> urls, TimeSpan lease, CancellationToken ct)
+    {
+        if (urls.Count == 0) return;
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "update feeds set leased_until = now() + @lease where leased_by = @instance and url = any(@urls)",
+            new { instance, urls = urls.ToArray(), lease }, cancellationToken: ct));
+    }
+
+    /// <summary>Gives back this instance's leases on feeds it claimed and did not poll (a stop, PostgreSQL away): another
+    /// fetcher may poll them at once.</summary>
+    public async Task ReleaseAsync(string instance, IReadOnlyCollection<string> urls, CancellationToken ct)
+    {
+        if (urls.Count == 0) return;
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "update feeds set leased_until = null, leased_by = null where leased_by = @instance and url = any(@urls)",
+            new { instance, urls = urls.ToArray() }, cancellationToken: ct));
     }
 
     public async Task SucceededAsync(string url, string kind, string? etag, DateTimeOffset? lastModified, TimeSpan next,
@@ -54,7 +90,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         await conn.ExecuteAsync(new CommandDefinition("""
             update feeds set kind = @kind, etag = coalesce(@etag, etag), last_modified = coalesce(@lastModified, last_modified),
                 last_polled_at = now(), last_success_at = now(), last_error = null, error_count = 0,
-                next_poll_at = now() + @next
+                next_poll_at = now() + @next, leased_until = null, leased_by = null
             where url = @url
             """, new { url, kind, etag, lastModified = lastModified?.UtcDateTime, next }, cancellationToken: ct));
     }
@@ -65,7 +101,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update feeds set last_polled_at = now(), last_error = @error, error_count = error_count + 1,
-                next_poll_at = now() + @backoff
+                next_poll_at = now() + @backoff, leased_until = null, leased_by = null
             where url = @url
             """, new { url, error, backoff }, cancellationToken: ct));
     }
