@@ -10,7 +10,8 @@ namespace Ingestion.IntegrationTests;
 /// <summary>
 /// The pipeline against a three-node RabbitMQ cluster (RabbitMq__Hosts, RabbitMq__QuorumQueues): every queue the
 /// services declare is a quorum queue, error and skipped queues included, with an explicit delivery limit that
-/// dead-letters to the error queue; and a node killed with kill -9 while pages flow loses nothing.
+/// dead-letters to the error queue. A node killed with kill -9 while pages flow is <c>harness chaos --rabbit-nodes 3</c>:
+/// as a test (200 pages, 10 s) it took 3.5 min here, most of it starting the cluster and the services.
 /// </summary>
 public sealed class RabbitClusterTests(ITestOutputHelper output)
 {
@@ -60,41 +61,6 @@ public sealed class RabbitClusterTests(ITestOutputHelper output)
             output.WriteLine(run.Logs(60));
             throw;
         }
-    }
-
-    [Fact]
-    public async Task Every_page_survives_a_cluster_node_killed_while_pages_flow()
-    {
-        var log = new TestOutputWriter(output);
-        if (CorpusPages.All().Count == 0)
-        {
-            output.WriteLine("SKIPPED: no pages in ../shared/corpus beside the repository.");
-            return;
-        }
-        await using var run = await PipelineRun.StartAsync(new PipelineSettings { RabbitNodes = 3 }, log);
-        var report = await new ChaosScenario(run, new ChaosOptions
-        {
-            Pages = 200,
-            FeedPerSecond = 10,
-            BrokerDown = TimeSpan.FromSeconds(10),
-            PostgresDown = TimeSpan.Zero,
-            KillServices = false,
-            TerminateServices = false,
-            SettleTimeout = TimeSpan.FromMinutes(3),
-        }, log).RunAsync();
-        if (!report.Passed) output.WriteLine(run.Logs(80));
-        var counts = report.Counts;
-        Assert.Equal(0, counts.Unaccounted);
-        Assert.Empty(counts.InErrorQueues);
-        Assert.True(counts.Settled, counts.Describe());
-        Assert.Equal(counts.Indexed, counts.Revisions);
-        Assert.Equal(0, counts.ArticlesWithSeveralRevisions);
-        Assert.Equal(0, report.EventsMissing);
-        Assert.Equal(report.ServicesTotal, report.ServicesAlive);
-        Assert.Equal(report.QueuesTotal, report.QueuesConsumed);
-        Assert.NotNull(report.BrokerNode);
-        Assert.True(report.BrokerDown.TotalSeconds >= 9.9, report.Line);
-        Assert.True(report.Passed, report.Line);
     }
 
     static async Task PublishRawAsync(PipelineRun run, string exchange, byte[] body)
