@@ -4,10 +4,13 @@
 #   rabbitmq.sh start DIR AMQP_PORT MGMT_PORT [NODENAME]   start it and wait until AMQP and the HTTP API answer
 #   rabbitmq.sh stop DIR                                   rabbitmqctl stop (falls back to kill); fine if not running
 #   rabbitmq.sh status DIR                                 exit 0 and print the ports if running, 3 if not
+#   rabbitmq.sh ctl DIR ARGS...                            rabbitmqctl -n NODE ARGS... with the node's environment
+#                                                          (e.g. join_cluster other@localhost, after stop_app)
 #
 # Everything lives under DIR: home/ (HOME, with the Erlang cookie the CLI tools need), mnesia/, log/,
 # rabbitmq.conf, enabled_plugins, rabbitmq.pid, node.env (what stop/status read back).
-# NODENAME defaults to ingestion-<AMQP_PORT>@localhost. The Erlang distribution port is AMQP_PORT+20000,
+# NODENAME defaults to ingestion-<AMQP_PORT>@localhost. Nodes that are to form a cluster need the same Erlang cookie:
+# write DIR/home/.erlang.cookie (mode 400) before the first start. The Erlang distribution port is AMQP_PORT+20000,
 # or a free port when that one is taken. Binds 127.0.0.1 only; user guest/guest (allowed from localhost).
 # It does not touch a system-wide rabbitmq node; epmd (port 4369) is shared with any other node and is
 # left running on stop.
@@ -15,7 +18,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start DIR AMQP_PORT MGMT_PORT [NODENAME] | stop DIR | status DIR" >&2
+    echo "usage: $0 start DIR AMQP_PORT MGMT_PORT [NODENAME] | stop DIR | status DIR | ctl DIR ARGS..." >&2
     exit 2
 }
 
@@ -232,10 +235,18 @@ cmd_status() {
     return 3
 }
 
+cmd_ctl() {
+    local dir
+    dir="$(abs_dir "$1")"
+    load_state "$dir" || die "no node in $dir (no $dir/node.env)"
+    rmq_env "$dir" "$RMQ_BIN/rabbitmqctl" -q -n "$NODE" "${@:2}"
+}
+
 [[ $# -ge 2 ]] || usage
 case "$1" in
     start)  [[ $# -ge 4 && $# -le 5 ]] || usage; cmd_start "$2" "$3" "$4" "${5:-}" ;;
     stop)   [[ $# -eq 2 ]] || usage; cmd_stop "$2" ;;
     status) [[ $# -eq 2 ]] || usage; cmd_status "$2" ;;
+    ctl)    [[ $# -ge 3 ]] || usage; cmd_ctl "${@:2}" ;;
     *) usage ;;
 esac

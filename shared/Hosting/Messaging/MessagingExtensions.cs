@@ -14,7 +14,9 @@ public static class MessagingExtensions
     /// <see cref="ResilienceOptions.OutageCeilingSeconds"/>) without using up its retries; one that fails on its own
     /// merits is retried a few times (<see cref="RabbitMqOptions.RetryIntervalsMs"/>) then goes to the endpoint's
     /// <c>_error</c> queue; and the in-memory outbox publishes a consumer's messages only after it finished (its
-    /// transaction committed) and before the message is acknowledged.
+    /// transaction committed) and before the message is acknowledged. Publishes wait for the broker's confirm. With several
+    /// <see cref="RabbitMqOptions.Hosts"/> the bus connects to the first node that answers and moves to the next when its
+    /// node goes; with <see cref="RabbitMqOptions.QuorumQueues"/> every queue is a quorum queue (<see cref="QuorumTopology"/>).
     /// </summary>
     public static WebApplicationBuilder AddIngestionMessaging(this WebApplicationBuilder builder,
         Action<IBusRegistrationConfigurator>? consumers = null)
@@ -26,16 +28,30 @@ public static class MessagingExtensions
         {
             x.SetKebabCaseEndpointNameFormatter();
             consumers?.Invoke(x);
+            if (options.QuorumQueues)
+                x.AddConfigureEndpointsCallback((name, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                        QuorumTopology.ConfigureEndpoint(rabbit, name, options);
+                });
             x.UsingRabbitMq((context, cfg) =>
             {
+                var nodes = options.Nodes();
                 cfg.Host(options.Host, options.Port, options.VirtualHost, h =>
                 {
                     h.Username(options.Username);
                     h.Password(options.Password);
+                    // The publish returns once the broker has the message (a quorum queue: once a majority wrote it).
+                    h.PublisherConfirmation = true;
+                    if (options.Hosts.Length > 0)
+                        h.UseCluster(c =>
+                        {
+                            foreach (var node in nodes) c.Node(node);
+                        });
                 });
                 cfg.PrefetchCount = options.PrefetchCount;
                 if (options.QuorumQueues)
-                    cfg.SetQuorumQueue();
+                    QuorumTopology.ConfigureBus(cfg);
                 // Outer: wait out an absent dependency. Inner: a few quick retries for everything else.
                 cfg.UseMessageRetry(r =>
                 {

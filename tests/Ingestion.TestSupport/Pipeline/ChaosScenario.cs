@@ -9,9 +9,12 @@ public sealed record ChaosOptions
     public int Pages { get; init; } = 2000;
     /// <summary>Pages written into the folder per second (they flow while the faults happen).</summary>
     public int FeedPerSecond { get; init; } = 40;
-    /// <summary>RabbitMQ stopped (rabbitmqctl stop) for this long, then started again.</summary>
+    /// <summary>RabbitMQ stopped (rabbitmqctl stop) for this long, then started again. Against a cluster
+    /// (<see cref="PipelineRun.RabbitCluster"/>): one node killed with kill -9 instead, the one leading most of the
+    /// pipeline's queues, and started again after this long. Zero: no broker fault.</summary>
     public TimeSpan BrokerDown { get; init; } = TimeSpan.FromSeconds(30);
-    /// <summary>PostgreSQL killed with kill -9 and kept down this long, then started again (crash recovery).</summary>
+    /// <summary>PostgreSQL killed with kill -9 and kept down this long, then started again (crash recovery). Zero: no
+    /// database fault.</summary>
     public TimeSpan PostgresDown { get; init; } = TimeSpan.FromMinutes(2);
     /// <summary>Each service killed with kill -9 once and started again; one of them while PostgreSQL is down.</summary>
     public bool KillServices { get; init; } = true;
@@ -22,24 +25,35 @@ public sealed record ChaosOptions
 }
 
 /// <summary>What a chaos run found; <see cref="Line"/> is the one line it prints.</summary>
+/// <param name="BrokerNode">Against a cluster, the node killed: e.g. "node 1 of 3, leader of 4/4 queues"; null for a single
+/// broker (stopped).</param>
 public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int DistinctEvents, int EventsMissing, int ServicesAlive,
     int ServicesTotal, int QueuesConsumed, int QueuesTotal, TimeSpan BrokerDown, TimeSpan BrokerAway, TimeSpan PostgresDown, int Killed,
-    int Terminated, int UnreadyWhileAway, int LiveWhileAway, TimeSpan Elapsed, FeedPoliteness? Feeds = null)
+    int Terminated, int UnreadyWhileAway, int LiveWhileAway, TimeSpan Elapsed, string? BrokerNode = null, FeedPoliteness? Feeds = null,
+    string? QueuesShort = null)
 {
     /// <summary>Nothing lost, nothing in an error queue, every page indexed or rejected, one revision per article, every
-    /// indexed article's event received, every service alive and consuming; with the feed source, no feed polled twice in
-    /// one interval and the per-host spacing held, however many fetchers.</summary>
+    /// indexed article's event received, every service alive and consuming (and, when PostgreSQL was down, unready and
+    /// alive meanwhile); with the feed source, no feed polled twice in one interval and the per-host spacing held, however
+    /// many fetchers.</summary>
     public bool Passed => Counts.Unaccounted == 0 && Counts.InErrors == 0 && Counts.Settled && Counts.ArticlesWithSeveralRevisions == 0
         && Counts.Revisions == Counts.Indexed && EventsMissing == 0 && ServicesAlive == ServicesTotal && QueuesConsumed == QueuesTotal
-        && UnreadyWhileAway == ServicesTotal && LiveWhileAway == ServicesTotal && Feeds is null or { Held: true };
+        && (PostgresDown == TimeSpan.Zero || UnreadyWhileAway == ServicesTotal && LiveWhileAway == ServicesTotal)
+        && Feeds is null or { Held: true };
 
     public string Line =>
         $"chaos: {(Passed ? "PASS" : "FAIL")} {Counts.Describe()}; events {DistinctEvents} distinct of {EventsReceived} received "
         + $"({EventsReceived - DistinctEvents} duplicates), {EventsMissing} missing; services {ServicesAlive}/{ServicesTotal} alive, "
-        + $"queues consumed {QueuesConsumed}/{QueuesTotal}; while PostgreSQL was down ready 503 on {UnreadyWhileAway}/{ServicesTotal}, "
-        + $"live 200 on {LiveWhileAway}/{ServicesTotal}; faults: RabbitMQ down {BrokerDown.TotalSeconds:0.0} s "
-        + $"({BrokerAway.TotalSeconds:0.0} s from stop to ready), "
-        + $"PostgreSQL down {PostgresDown.TotalSeconds:0.0} s (kill -9 to ready), {Killed} services killed, {Terminated} terminated; "
+        + $"queues consumed {QueuesConsumed}/{QueuesTotal}{(QueuesShort is { Length: > 0 } q ? $" (short: {q})" : "")}; "
+        + (PostgresDown == TimeSpan.Zero ? "" : $"while PostgreSQL was down ready 503 on {UnreadyWhileAway}/{ServicesTotal}, "
+            + $"live 200 on {LiveWhileAway}/{ServicesTotal}; ")
+        + "faults: "
+        + (BrokerNode is null
+            ? $"RabbitMQ down {BrokerDown.TotalSeconds:0.0} s ({BrokerAway.TotalSeconds:0.0} s from stop to ready), "
+            : $"RabbitMQ {BrokerNode} kill -9 and down {BrokerDown.TotalSeconds:0.0} s ({BrokerAway.TotalSeconds:0.0} s from kill to "
+                + "ready), ")
+        + (PostgresDown == TimeSpan.Zero ? "" : $"PostgreSQL down {PostgresDown.TotalSeconds:0.0} s (kill -9 to ready), ")
+        + $"{Killed} services killed, {Terminated} terminated; "
         + (Feeds is { } f ? f.Describe() + "; " : "") + $"{Elapsed.TotalSeconds:0} s";
 }
 
@@ -99,52 +113,16 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
 
         await WaitIndexedAsync(Math.Min(20, pages.Count / 10), TimeSpan.FromMinutes(3), ct);
 
-        // RabbitMQ stops.
-        var started = Stopwatch.GetTimestamp();
-        Say("stopping RabbitMQ");
-        await run.Rabbit.StopAsync();
-        var down = Stopwatch.GetTimestamp();
-        Say($"RabbitMQ stopped (rabbitmqctl stop took {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s); down for {options.BrokerDown.TotalSeconds:0} s");
-        await Task.Delay(options.BrokerDown, ct);
-        var brokerDown = Stopwatch.GetElapsedTime(down);
-        await run.Rabbit.StartAgainAsync();
-        var brokerAway = Stopwatch.GetElapsedTime(started);
-        Say($"RabbitMQ started again: down {brokerDown.TotalSeconds:0.0} s, away {brokerAway.TotalSeconds:0.0} s from stop to ready");
-        await WaitProgressAsync(pages.Count, ct);
+        // RabbitMQ stops, or one node of the cluster is killed.
+        var (brokerDown, brokerAway, brokerNode) = run.RabbitCluster is { } cluster
+            ? await KillRabbitNodeAsync(cluster, ct)
+            : await StopRabbitAsync(ct);
+        if (options.BrokerDown > TimeSpan.Zero) await WaitProgressAsync(pages.Count, ct);
 
         // PostgreSQL crashes and stays down; a service is killed and started meanwhile (it must wait, not crash-loop).
-        started = Stopwatch.GetTimestamp();
-        Say("kill -9 PostgreSQL");
-        await run.Postgres.Kill9Async();
-        started = Stopwatch.GetTimestamp();
-        var killed = 0;
-        // While the database is away every service says it is not ready, and still alive (no orchestrator restarts it).
-        var healthWait = TimeSpan.FromSeconds(Math.Min(5, options.PostgresDown.TotalSeconds / 4));
-        await Task.Delay(healthWait, ct);
-        var health = await Task.WhenAll(run.Processes.Select(async p => (Ready: await p.StatusOfAsync("/health/ready", ct),
-            Live: await p.StatusOfAsync("/health/live", ct))));
-        var unready = health.Count(h => h.Ready == 503);
-        var live = health.Count(h => h.Live == 200);
-        Say($"PostgreSQL down: /health/ready 503 on {unready}/{health.Length}, /health/live 200 on {live}/{health.Length}");
-        ServiceProcess? startedDuringOutage = null;
-        if (options.KillServices && run.Of("enricher").FirstOrDefault() is { } enricher)
-        {
-            await Task.Delay(TimeSpan.FromTicks(Math.Max(0, options.PostgresDown.Ticks / 3 - healthWait.Ticks)), ct);
-            Say($"kill -9 {enricher.Name} while PostgreSQL is down, and start it");
-            enricher.Kill();
-            enricher.Start();
-            startedDuringOutage = enricher;
-            killed++;
-            await Task.Delay(TimeSpan.FromTicks(options.PostgresDown.Ticks * 2 / 3), ct);
-        }
-        else
-            await Task.Delay(options.PostgresDown - healthWait, ct);
-        await run.Postgres.RestartAsync();
-        var postgresDown = Stopwatch.GetElapsedTime(started);
-        Say($"PostgreSQL started again after {postgresDown.TotalSeconds:0.0} s");
-        if (startedDuringOutage is not null)
-            await startedDuringOutage.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
-        await WaitProgressAsync(pages.Count, ct);
+        var (postgresDown, unready, live, killed) = options.PostgresDown > TimeSpan.Zero
+            ? await CrashPostgresAsync(pages.Count, ct)
+            : (TimeSpan.Zero, 0, 0, 0);
 
         // Every service killed once (the enricher already was), then stopped gracefully once.
         if (options.KillServices)
@@ -181,10 +159,91 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
         var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
             run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated,
-            unready, live, clock.Elapsed, run.FeedServer is { } feeds
-                ? FeedPoliteness.Of(feeds, PipelineRun.FeedMinPollInterval, TimeSpan.FromMilliseconds(run.Settings.FeedHostDelayMs)) : null);
+            unready, live, clock.Elapsed, brokerNode, run.FeedServer is { } feeds
+                ? FeedPoliteness.Of(feeds, PipelineRun.FeedMinPollInterval, TimeSpan.FromMilliseconds(run.Settings.FeedHostDelayMs)) : null,
+            string.Join(", ", counts.Consumers.Where(c => c.Value < run.Settings.Instances).Select(c => $"{c.Key} {c.Value}/{run.Settings.Instances}")));
         Say(report.Line);
         return report;
+    }
+
+    /// <summary>rabbitmqctl stop, <see cref="ChaosOptions.BrokerDown"/>, start again: (down, stop to ready, null).</summary>
+    async Task<(TimeSpan Down, TimeSpan Away, string? Node)> StopRabbitAsync(CancellationToken ct)
+    {
+        if (options.BrokerDown <= TimeSpan.Zero) return (TimeSpan.Zero, TimeSpan.Zero, null);
+        var started = Stopwatch.GetTimestamp();
+        Say("stopping RabbitMQ");
+        await run.Rabbit.StopAsync();
+        var down = Stopwatch.GetTimestamp();
+        Say($"RabbitMQ stopped (rabbitmqctl stop took {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s); down for {options.BrokerDown.TotalSeconds:0} s");
+        await Task.Delay(options.BrokerDown, ct);
+        var brokerDown = Stopwatch.GetElapsedTime(down);
+        await run.Rabbit.StartAgainAsync();
+        var brokerAway = Stopwatch.GetElapsedTime(started);
+        Say($"RabbitMQ started again: down {brokerDown.TotalSeconds:0.0} s, away {brokerAway.TotalSeconds:0.0} s from stop to ready");
+        return (brokerDown, brokerAway, null);
+    }
+
+    /// <summary>
+    /// kill -9 of the node leading most of the pipeline's quorum queues (node 1 when none is known), kept down
+    /// <see cref="ChaosOptions.BrokerDown"/> while the others elect new leaders, then started again: (down, kill to ready,
+    /// which node).
+    /// </summary>
+    async Task<(TimeSpan Down, TimeSpan Away, string? Node)> KillRabbitNodeAsync(ThrowawayRabbitCluster cluster, CancellationToken ct)
+    {
+        if (options.BrokerDown <= TimeSpan.Zero) return (TimeSpan.Zero, TimeSpan.Zero, null);
+        var leaders = (await run.Management.QueuesAsync(ct: ct)).Where(q => PipelineRun.Queues.Contains(q.Name))
+            .GroupBy(q => q.Node).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var node = leaders is null ? 0 : Math.Max(0, cluster.IndexOf(leaders.Key));
+        var name = $"node {node + 1} of {cluster.Nodes.Count}, leader of {leaders?.Count() ?? 0}/{PipelineRun.Queues.Length} queues";
+        Say($"kill -9 RabbitMQ {cluster.Nodes[node].NodeName} ({name}); down for {options.BrokerDown.TotalSeconds:0} s");
+        var killed = Stopwatch.GetTimestamp();
+        await cluster.Kill9Async(node);
+        await Task.Delay(options.BrokerDown, ct);
+        var down = Stopwatch.GetElapsedTime(killed);
+        await cluster.StartAgainAsync(node);
+        var away = Stopwatch.GetElapsedTime(killed);
+        Say($"RabbitMQ {cluster.Nodes[node].NodeName} started again: down {down.TotalSeconds:0.0} s, {away.TotalSeconds:0.0} s from kill to ready");
+        return (down, away, name);
+    }
+
+    /// <summary>
+    /// kill -9 of PostgreSQL, kept down <see cref="ChaosOptions.PostgresDown"/>, with the services' health read meanwhile
+    /// and the enricher killed and started during the outage: (kill to ready, unready count, live count, services killed).
+    /// </summary>
+    async Task<(TimeSpan Down, int Unready, int Live, int Killed)> CrashPostgresAsync(int total, CancellationToken ct)
+    {
+        Say("kill -9 PostgreSQL");
+        await run.Postgres.Kill9Async();
+        var started = Stopwatch.GetTimestamp();
+        var killed = 0;
+        // While the database is away every service says it is not ready, and still alive (no orchestrator restarts it).
+        var healthWait = TimeSpan.FromSeconds(Math.Min(5, options.PostgresDown.TotalSeconds / 4));
+        await Task.Delay(healthWait, ct);
+        var health = await Task.WhenAll(run.Processes.Select(async p => (Ready: await p.StatusOfAsync("/health/ready", ct),
+            Live: await p.StatusOfAsync("/health/live", ct))));
+        var unready = health.Count(h => h.Ready == 503);
+        var live = health.Count(h => h.Live == 200);
+        Say($"PostgreSQL down: /health/ready 503 on {unready}/{health.Length}, /health/live 200 on {live}/{health.Length}");
+        ServiceProcess? startedDuringOutage = null;
+        if (options.KillServices && run.Of("enricher").FirstOrDefault() is { } enricher)
+        {
+            await Task.Delay(TimeSpan.FromTicks(Math.Max(0, options.PostgresDown.Ticks / 3 - healthWait.Ticks)), ct);
+            Say($"kill -9 {enricher.Name} while PostgreSQL is down, and start it");
+            enricher.Kill();
+            enricher.Start();
+            startedDuringOutage = enricher;
+            killed++;
+            await Task.Delay(TimeSpan.FromTicks(options.PostgresDown.Ticks * 2 / 3), ct);
+        }
+        else
+            await Task.Delay(options.PostgresDown - healthWait, ct);
+        await run.Postgres.RestartAsync();
+        var postgresDown = Stopwatch.GetElapsedTime(started);
+        Say($"PostgreSQL started again after {postgresDown.TotalSeconds:0.0} s");
+        if (startedDuringOutage is not null)
+            await startedDuringOutage.WaitReadyAsync(TimeSpan.FromMinutes(3), ct);
+        await WaitProgressAsync(total, ct);
+        return (postgresDown, unready, live, killed);
     }
 
     async Task<List<Guid>> IndexedEventIdsAsync(CancellationToken ct)

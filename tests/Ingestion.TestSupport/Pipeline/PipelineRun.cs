@@ -32,6 +32,9 @@ public sealed record PipelineSettings
     public int FeedHosts { get; init; } = 1;
     /// <summary>The fetcher's pause between two requests to one host (Fetcher__HostMinDelayMs) for the local feed server.</summary>
     public int FeedHostDelayMs { get; init; } = 10;
+    /// <summary>RabbitMQ nodes: 1, a single broker; more, a <see cref="ThrowawayRabbitCluster"/> the services reach through
+    /// RabbitMq__Hosts, with quorum queues (RabbitMq__QuorumQueues).</summary>
+    public int RabbitNodes { get; init; } = 1;
 }
 
 /// <summary>
@@ -39,8 +42,8 @@ public sealed record PipelineSettings
 /// services as processes (N of each), a folder source the fetcher scans (or a <see cref="LocalFeedServer"/> whose feeds it
 /// polls: <see cref="PipelineSettings.Source"/>), and a durable queue bound to
 /// <c>ArticleIndexed</c> before anything is indexed, as a subscriber's would be. Faults are injected through
-/// <see cref="Postgres"/>, <see cref="Rabbit"/> and <see cref="Processes"/>; <see cref="CountAsync"/> says where every
-/// page is.
+/// <see cref="Postgres"/>, <see cref="Rabbit"/> (or <see cref="RabbitCluster"/>) and <see cref="Processes"/>;
+/// <see cref="CountAsync"/> says where every page is.
 /// </summary>
 public sealed class PipelineRun : IAsyncDisposable
 {
@@ -55,17 +58,23 @@ public sealed class PipelineRun : IAsyncDisposable
     readonly TextWriter log;
     readonly List<ServiceProcess> processes = [];
 
-    PipelineRun(PipelineSettings settings, ThrowawayPostgres postgres, ThrowawayRabbit rabbit, string folder, TextWriter log)
+    PipelineRun(PipelineSettings settings, ThrowawayPostgres postgres, IAsyncDisposable broker, string folder, TextWriter log)
     {
-        (Settings, Postgres, Rabbit, Folder, this.log) = (settings, postgres, rabbit, folder, log);
+        (Settings, Postgres, Folder, this.log) = (settings, postgres, folder, log);
+        RabbitCluster = broker as ThrowawayRabbitCluster;
+        Rabbit = RabbitCluster?.Nodes[0] ?? (ThrowawayRabbit)broker;
         if (settings.Source == PipelineSource.Feed) FeedServer = new LocalFeedServer(settings.Feeds, settings.FeedHosts);
-        Management = rabbit.Management();
-        Subscriber = new EventSubscriberQueue(rabbit.Host, rabbit.AmqpPort, "pipeline-run-subscriber");
+        Management = RabbitCluster?.Management() ?? Rabbit.Management();
+        Subscriber = new EventSubscriberQueue(Rabbit.Host,
+            RabbitCluster?.Nodes.Select(n => n.AmqpPort).ToList() ?? [Rabbit.AmqpPort], "pipeline-run-subscriber");
     }
 
     public PipelineSettings Settings { get; }
     public ThrowawayPostgres Postgres { get; }
+    /// <summary>The broker, or node 1 of <see cref="RabbitCluster"/>.</summary>
     public ThrowawayRabbit Rabbit { get; }
+    /// <summary>The cluster (<see cref="PipelineSettings.RabbitNodes"/> &gt; 1), else null.</summary>
+    public ThrowawayRabbitCluster? RabbitCluster { get; }
     public RabbitManagement Management { get; }
     public EventSubscriberQueue Subscriber { get; }
     /// <summary>The fetcher's folder source: a page written here is ingested.</summary>
@@ -84,8 +93,10 @@ public sealed class PipelineRun : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("ingestion-pipeline-").FullName;
         var servers = await Task.WhenAll(
             Task.Run<IAsyncDisposable>(async () => await ThrowawayPostgres.StartAsync(ephemeral: !settings.DurablePostgres, log: log)),
-            Task.Run<IAsyncDisposable>(async () => await ThrowawayRabbit.StartAsync(log: log)));
-        var run = new PipelineRun(settings, (ThrowawayPostgres)servers[0], (ThrowawayRabbit)servers[1], folder, log);
+            Task.Run<IAsyncDisposable>(async () => settings.RabbitNodes > 1
+                ? await ThrowawayRabbitCluster.StartAsync(settings.RabbitNodes, log)
+                : await ThrowawayRabbit.StartAsync(log: log)));
+        var run = new PipelineRun(settings, (ThrowawayPostgres)servers[0], servers[1], folder, log);
         try
         {
             await run.Subscriber.BindAsync();
@@ -121,6 +132,11 @@ public sealed class PipelineRun : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["OTEL_SERVICE_NAME"] = $"{service}-{instance}",
         };
+        if (RabbitCluster is { } cluster)
+        {
+            env["RabbitMq__Hosts"] = cluster.Hosts;
+            env["RabbitMq__QuorumQueues"] = "true";
+        }
         if (FeedServer is { } server)
         {
             env["Fetcher__AllowLoopback"] = "true";
@@ -230,7 +246,8 @@ public sealed class PipelineRun : IAsyncDisposable
     {
         foreach (var p in processes) await p.DisposeAsync();
         Management.Dispose();
-        await Rabbit.DisposeAsync();
+        if (RabbitCluster is not null) await RabbitCluster.DisposeAsync();
+        else await Rabbit.DisposeAsync();
         await Postgres.DisposeAsync();
         if (FeedServer is not null) await FeedServer.DisposeAsync();
         try { Directory.Delete(Folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
