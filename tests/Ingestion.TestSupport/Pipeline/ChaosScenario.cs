@@ -59,27 +59,30 @@ public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int 
 
 /// <summary>
 /// What the <see cref="LocalFeedServer"/>'s log says of the fetchers' manners: polls of one feed closer than half the
-/// shortest poll interval (a feed polled twice in one interval), requests to one host closer than three quarters of the
-/// host delay, the shortest gap, pages downloaded twice. The fetchers space the starts of their requests on the
-/// database's clock; what the server sees also carries each request's way there, and on a loaded machine (a process
-/// descheduled between its slot and its send, the server's own threads late) a few arrive bunched: the spacing counts as
-/// held when at most one gap in 20 is short.
+/// shortest poll interval (a feed polled twice in one interval), requests to one host closer than the host delay (less
+/// <see cref="TimerTolerance"/> for the server's clock and the database's), the shortest gap, pages downloaded twice.
+/// The fetchers hold a host's slot in PostgreSQL from before a request is sent until its answer is read, and the next
+/// request may start only the delay after that; the server stamps a request before answering it, so however loaded the
+/// machine, two stamps of one host are at least the delay apart: the spacing holds only when no gap is short.
 /// </summary>
 public sealed record FeedPoliteness(int PollsTooClose, int HostGapsTooClose, TimeSpan? ShortestHostGap, int PagesRequestedTwice,
     TimeSpan HostDelay, int Requests)
 {
-    public bool Held => PollsTooClose == 0 && HostGapsTooClose * 20 <= Requests;
+    /// <summary>How much shorter than the delay a gap may look: the clocks' and timers' granularity, not load.</summary>
+    public static readonly TimeSpan TimerTolerance = TimeSpan.FromMilliseconds(20);
+
+    public bool Held => PollsTooClose == 0 && HostGapsTooClose == 0;
 
     public static FeedPoliteness Of(LocalFeedServer server, TimeSpan minPollInterval, TimeSpan hostDelay)
     {
-        var (tooClose, shortest) = server.HostGapsCloserThan(hostDelay * 0.75);
+        var (tooClose, shortest) = server.HostGapsCloserThan(hostDelay - TimerTolerance);
         return new FeedPoliteness(server.PollsCloserThan(minPollInterval / 2), tooClose, shortest, server.PagesRequestedTwice(), hostDelay,
             server.Requests.Count);
     }
 
     public string Describe() =>
         $"feeds: {Requests} requests, {PollsTooClose} polls within one interval, {HostGapsTooClose} requests to a host closer than "
-        + $"{HostDelay.TotalMilliseconds * 0.75:0} ms (shortest gap {ShortestHostGap?.TotalMilliseconds ?? 0:0} ms, delay "
+        + $"{(HostDelay - TimerTolerance).TotalMilliseconds:0} ms (shortest gap {ShortestHostGap?.TotalMilliseconds ?? 0:0} ms, delay "
         + $"{HostDelay.TotalMilliseconds:0} ms), {PagesRequestedTwice} pages downloaded twice";
 }
 
