@@ -159,14 +159,58 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var received = events.Select(e => e.EventId).ToHashSet();
         var expected = await IndexedEventIdsAsync(ct);
         var alive = run.Processes.Count(p => p.IsRunning);
-        var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
+        var (consumers, consumersSeen) = await ConsumersAsync(counts.Consumers, ct);
+        Say(consumersSeen);
+        var consumed = consumers.Count(c => c.Value >= run.Settings.Instances);
         var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
             run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated,
             unready, live, clock.Elapsed, brokerNode, run.FeedServer is { } feeds
                 ? FeedPoliteness.Of(feeds, PipelineRun.FeedMinPollInterval, TimeSpan.FromMilliseconds(run.Settings.FeedHostDelayMs)) : null,
-            string.Join(", ", counts.Consumers.Where(c => c.Value < run.Settings.Instances).Select(c => $"{c.Key} {c.Value}/{run.Settings.Instances}")));
+            string.Join(", ", consumers.Where(c => c.Value < run.Settings.Instances).Select(c => $"{c.Key} {c.Value}/{run.Settings.Instances}")));
         Say(report.Line);
         return report;
+    }
+
+    /// <summary>
+    /// The consumers of each service queue, as every node's management API lists them per channel (the queue's own
+    /// consumer count is what a quorum queue's leader reports: after a failover it has been seen to stay one short while
+    /// every process's connection held its consumer). Read again for up to 30 s while a queue is short, a reconnection may
+    /// still be settling. Returns, per queue, the fewest connections any node lists, and a line saying what each source said.
+    /// </summary>
+    async Task<(Dictionary<string, int> Consumers, string Seen)> ConsumersAsync(IReadOnlyDictionary<string, int> counted,
+        CancellationToken ct)
+    {
+        var nodes = run.RabbitCluster?.Nodes ?? [run.Rabbit];
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var listed = new Dictionary<string, int>();
+            var perNode = new List<string>();
+            foreach (var node in nodes)
+            {
+                using var management = node.Management();
+                try
+                {
+                    var consumers = await management.ConsumersAsync(ct: ct);
+                    var byQueue = PipelineRun.Queues.ToDictionary(q => q, q => consumers.Where(c => c.Queue == q).Select(c => c.Connection)
+                        .Distinct().Count());
+                    foreach (var (queue, n) in byQueue) listed[queue] = Math.Min(listed.GetValueOrDefault(queue, int.MaxValue), n);
+                    perNode.Add($"{node.NodeName}: " + string.Join(" ", byQueue.Select(q => $"{q.Key} {q.Value}")));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    perNode.Add($"{node.NodeName}: {e.GetType().Name}");
+                }
+            }
+            foreach (var queue in PipelineRun.Queues) listed.TryAdd(queue, 0);
+            var seen = $"consumers per queue (queue's count / connections listed, fewest over {nodes.Count} node(s)) of "
+                + $"{run.Settings.Instances} processes each: "
+                + string.Join(", ", PipelineRun.Queues.Select(q => $"{q} {counted.GetValueOrDefault(q)}/{listed[q]}"))
+                + "; " + string.Join("; ", perNode);
+            if (listed.Values.All(n => n >= run.Settings.Instances) || DateTime.UtcNow > deadline) return (listed, seen);
+            Say("a queue is short of consumers; reading again: " + seen);
+            await Task.Delay(3000, ct);
+        }
     }
 
     /// <summary>rabbitmqctl stop, <see cref="ChaosOptions.BrokerDown"/>, start again: (down, stop to ready, null).</summary>
