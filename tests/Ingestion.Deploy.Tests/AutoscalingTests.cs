@@ -36,15 +36,20 @@ public class AutoscalingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Every_service_runs_at_least_two_replicas()
+    public async Task The_consumers_run_at_least_two_replicas_and_the_fetcher_two_rolled_over()
     {
         if (await RenderedManifests.RenderAsync(RenderedManifests.Base, output) is not { } rendered) return;
         foreach (var service in ServiceFacts.All)
         {
             if (service.Queues.Count > 0)
                 Assert.True(rendered.OfKind<ScaledObject>().Single(s => s.Spec.ScaleTargetRef.Name == service.Name).Spec.MinReplicaCount >= 2);
-            else // the fetcher: a fixed count (fetchers share the feeds through leases)
-                Assert.True(rendered.Deployment(service.Name)!.Spec.Replicas >= 2);
+            else // fetchers share the feeds through leases in PostgreSQL: two, replaced one at a time
+            {
+                var spec = rendered.Deployment(service.Name)!.Spec;
+                Assert.Equal(2, spec.Replicas);
+                Assert.Equal("RollingUpdate", spec.Strategy.Type);
+                Assert.Equal("0", spec.Strategy.RollingUpdate.MaxUnavailable.Value);
+            }
         }
     }
 

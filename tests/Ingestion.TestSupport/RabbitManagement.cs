@@ -116,6 +116,21 @@ public sealed class RabbitManagement(string host, params int[] managementPorts) 
             Text(q, "node"))).ToList();
     }
 
+    /// <summary>The consumers of a virtual host as the channels holding them report them (not a queue's consumer count,
+    /// which a quorum queue's leader keeps and which may lag or go wrong after a failover): queue and the connection of the
+    /// consumer's channel (client address and port, so one per process and endpoint).</summary>
+    public async Task<IReadOnlyList<(string Queue, string Connection)>> ConsumersAsync(string vhost = "/", CancellationToken ct = default)
+    {
+        using var response = await SendAsync(http => http.GetAsync($"consumers/{Uri.EscapeDataString(vhost)}", ct), ct);
+        response.EnsureSuccessStatusCode();
+        var consumers = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        static string Text(JsonElement e, string property, string name) =>
+            e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.Object && v.TryGetProperty(name, out var n)
+                ? n.ToString() : "";
+        return consumers.EnumerateArray().Select(c => (Text(c, "queue", "name"), Text(c, "channel_details", "connection_name")))
+            .ToList();
+    }
+
     public void Dispose()
     {
         foreach (var client in clients) client.Dispose();

@@ -59,27 +59,30 @@ public sealed record ChaosReport(PipelineCounts Counts, int EventsReceived, int 
 
 /// <summary>
 /// What the <see cref="LocalFeedServer"/>'s log says of the fetchers' manners: polls of one feed closer than half the
-/// shortest poll interval (a feed polled twice in one interval), requests to one host closer than three quarters of the
-/// host delay, the shortest gap, pages downloaded twice. The fetchers space the starts of their requests on the
-/// database's clock; what the server sees also carries each request's way there, and on a loaded machine (a process
-/// descheduled between its slot and its send, the server's own threads late) a few arrive bunched: the spacing counts as
-/// held when at most one gap in 20 is short.
+/// shortest poll interval (a feed polled twice in one interval), requests to one host closer than the host delay (less
+/// <see cref="TimerTolerance"/> for the server's clock and the database's), the shortest gap, pages downloaded twice.
+/// The fetchers hold a host's slot in PostgreSQL from before a request is sent until its answer is read, and the next
+/// request may start only the delay after that; the server stamps a request before answering it, so however loaded the
+/// machine, two stamps of one host are at least the delay apart: the spacing holds only when no gap is short.
 /// </summary>
 public sealed record FeedPoliteness(int PollsTooClose, int HostGapsTooClose, TimeSpan? ShortestHostGap, int PagesRequestedTwice,
     TimeSpan HostDelay, int Requests)
 {
-    public bool Held => PollsTooClose == 0 && HostGapsTooClose * 20 <= Requests;
+    /// <summary>How much shorter than the delay a gap may look: the clocks' and timers' granularity, not load.</summary>
+    public static readonly TimeSpan TimerTolerance = TimeSpan.FromMilliseconds(20);
+
+    public bool Held => PollsTooClose == 0 && HostGapsTooClose == 0;
 
     public static FeedPoliteness Of(LocalFeedServer server, TimeSpan minPollInterval, TimeSpan hostDelay)
     {
-        var (tooClose, shortest) = server.HostGapsCloserThan(hostDelay * 0.75);
+        var (tooClose, shortest) = server.HostGapsCloserThan(hostDelay - TimerTolerance);
         return new FeedPoliteness(server.PollsCloserThan(minPollInterval / 2), tooClose, shortest, server.PagesRequestedTwice(), hostDelay,
             server.Requests.Count);
     }
 
     public string Describe() =>
         $"feeds: {Requests} requests, {PollsTooClose} polls within one interval, {HostGapsTooClose} requests to a host closer than "
-        + $"{HostDelay.TotalMilliseconds * 0.75:0} ms (shortest gap {ShortestHostGap?.TotalMilliseconds ?? 0:0} ms, delay "
+        + $"{(HostDelay - TimerTolerance).TotalMilliseconds:0} ms (shortest gap {ShortestHostGap?.TotalMilliseconds ?? 0:0} ms, delay "
         + $"{HostDelay.TotalMilliseconds:0} ms), {PagesRequestedTwice} pages downloaded twice";
 }
 
@@ -156,14 +159,58 @@ public sealed class ChaosScenario(PipelineRun run, ChaosOptions options, TextWri
         var received = events.Select(e => e.EventId).ToHashSet();
         var expected = await IndexedEventIdsAsync(ct);
         var alive = run.Processes.Count(p => p.IsRunning);
-        var consumed = counts.Consumers.Count(c => c.Value >= run.Settings.Instances);
+        var (consumers, consumersSeen) = await ConsumersAsync(counts.Consumers, ct);
+        Say(consumersSeen);
+        var consumed = consumers.Count(c => c.Value >= run.Settings.Instances);
         var report = new ChaosReport(counts, events.Count, received.Count, expected.Count(e => !received.Contains(e)), alive,
             run.Processes.Count, consumed, PipelineRun.Queues.Length, brokerDown, brokerAway, postgresDown, killed, terminated,
             unready, live, clock.Elapsed, brokerNode, run.FeedServer is { } feeds
                 ? FeedPoliteness.Of(feeds, PipelineRun.FeedMinPollInterval, TimeSpan.FromMilliseconds(run.Settings.FeedHostDelayMs)) : null,
-            string.Join(", ", counts.Consumers.Where(c => c.Value < run.Settings.Instances).Select(c => $"{c.Key} {c.Value}/{run.Settings.Instances}")));
+            string.Join(", ", consumers.Where(c => c.Value < run.Settings.Instances).Select(c => $"{c.Key} {c.Value}/{run.Settings.Instances}")));
         Say(report.Line);
         return report;
+    }
+
+    /// <summary>
+    /// The consumers of each service queue, as every node's management API lists them per channel (the queue's own
+    /// consumer count is what a quorum queue's leader reports: after a failover it has been seen to stay one short while
+    /// every process's connection held its consumer). Read again for up to 30 s while a queue is short, a reconnection may
+    /// still be settling. Returns, per queue, the fewest connections any node lists, and a line saying what each source said.
+    /// </summary>
+    async Task<(Dictionary<string, int> Consumers, string Seen)> ConsumersAsync(IReadOnlyDictionary<string, int> counted,
+        CancellationToken ct)
+    {
+        var nodes = run.RabbitCluster?.Nodes ?? [run.Rabbit];
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var listed = new Dictionary<string, int>();
+            var perNode = new List<string>();
+            foreach (var node in nodes)
+            {
+                using var management = node.Management();
+                try
+                {
+                    var consumers = await management.ConsumersAsync(ct: ct);
+                    var byQueue = PipelineRun.Queues.ToDictionary(q => q, q => consumers.Where(c => c.Queue == q).Select(c => c.Connection)
+                        .Distinct().Count());
+                    foreach (var (queue, n) in byQueue) listed[queue] = Math.Min(listed.GetValueOrDefault(queue, int.MaxValue), n);
+                    perNode.Add($"{node.NodeName}: " + string.Join(" ", byQueue.Select(q => $"{q.Key} {q.Value}")));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    perNode.Add($"{node.NodeName}: {e.GetType().Name}");
+                }
+            }
+            foreach (var queue in PipelineRun.Queues) listed.TryAdd(queue, 0);
+            var seen = $"consumers per queue (queue's count / connections listed, fewest over {nodes.Count} node(s)) of "
+                + $"{run.Settings.Instances} processes each: "
+                + string.Join(", ", PipelineRun.Queues.Select(q => $"{q} {counted.GetValueOrDefault(q)}/{listed[q]}"))
+                + "; " + string.Join("; ", perNode);
+            if (listed.Values.All(n => n >= run.Settings.Instances) || DateTime.UtcNow > deadline) return (listed, seen);
+            Say("a queue is short of consumers; reading again: " + seen);
+            await Task.Delay(3000, ct);
+        }
     }
 
     /// <summary>rabbitmqctl stop, <see cref="ChaosOptions.BrokerDown"/>, start again: (down, stop to ready, null).</summary>

@@ -158,7 +158,9 @@ public sealed partial class LocalFeedServer : IAsyncDisposable
             HttpListenerContext ctx;
             try { ctx = await listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            // Stamped on arrival, answered off the loop: building one answer must not delay (and bunch up) the next.
+            // Stamped on arrival (before it is answered: a fetcher's next request to the host cannot come before this
+            // one's answer, so the gaps between stamps are never shorter than the fetcher's), answered off the loop:
+            // building one answer must not delay (and bunch up) the next.
             var at = DateTimeOffset.UtcNow;
             var answer = Task.Run(() => AnswerAsync(ctx, at));
             answering[answer] = true;
@@ -171,7 +173,8 @@ public sealed partial class LocalFeedServer : IAsyncDisposable
         var url = ctx.Request.Url!;
         var path = url.AbsolutePath;
         var (status, type, body, etag) = Answer(path, ctx.Request.Headers["If-None-Match"]);
-        Requests.Enqueue(new FeedServerRequest(at, url.Authority, path, status));
+        // The host is the port the request came in on (what the fetcher takes for a host), not what its Host header says.
+        Requests.Enqueue(new FeedServerRequest(at, $"127.0.0.1:{ctx.Request.LocalEndPoint.Port}", path, status));
         try
         {
             ctx.Response.StatusCode = status;

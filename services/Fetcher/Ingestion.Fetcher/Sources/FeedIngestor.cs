@@ -135,7 +135,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             throw new RobotsDisallowedException(url, gate.RobotsProblem(uri));
         PageResponse response;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using (await gate.EnterAsync(uri, ct))
+        await using (await gate.EnterAsync(uri, ct))
             response = await downloader.GetAsync(url, etag, lastModified, ct);
         metrics.Fetched("feed", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Body.Length);
         if (response.StatusCode == 304)
@@ -152,7 +152,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
         var uri = new Uri(pageUrl);
         if (!await gate.IsAllowedAsync(uri, ct)) throw new RobotsDisallowedException(pageUrl, gate.RobotsProblem(uri));
         PageResponse page;
-        using (await gate.EnterAsync(uri, ct))
+        await using (await gate.EnterAsync(uri, ct))
             page = await downloader.GetAsync(pageUrl, ct: ct);
         if (!page.IsSuccess || !page.ContentType.Contains("html", StringComparison.OrdinalIgnoreCase)) return [];
         var text = FeedEncoding.Decode(page.Body, page.Charset).Text;
@@ -240,7 +240,7 @@ public sealed class FeedIngestor(PageDownloader downloader, FeedStore feeds, Pag
             PageResponse page;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using (var fetch = telemetry.Source.StartActivity("fetch page"))
-            using (await gate.EnterAsync(pageUri, ct))
+            await using (await gate.EnterAsync(pageUri, ct))
             {
                 fetch?.SetTag("url.full", item.Link);
                 page = await downloader.GetAsync(item.Link, ct: ct);

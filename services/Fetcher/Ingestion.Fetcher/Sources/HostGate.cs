@@ -12,8 +12,11 @@ namespace Ingestion.Fetcher.Sources;
 /// <c>HostMinDelayMs</c> — or the robots.txt Crawl-delay when longer (capped at <c>MaxCrawlDelaySeconds</c>) — between
 /// the end of one request and the start of the next, and robots.txt fetched once per <c>RobotsCacheMinutes</c>
 /// (404/410: everything allowed; 5xx or unreachable: everything disallowed until the next try, as RFC 9309 says).
-/// The delay holds across fetchers too: after this process's own wait, each request takes its host's next slot in
-/// PostgreSQL (<see cref="HostSlots"/>, one statement) and waits for it; with no delay nothing is asked.
+/// The delay holds across fetchers too: after this process's own wait, each request (page, feed, robots.txt) takes its
+/// host's slot in PostgreSQL (<see cref="HostSlots"/>) once it is due, holds it while it runs and gives it back when it
+/// ends, so that the next request to the host, from any fetcher, starts at least the delay after this one ended; with no
+/// delay nothing is asked. With a delay the database lets one request to a host run at a time, whatever
+/// <c>MaxConcurrentPerHost</c> allows within one process.
 /// </summary>
 public sealed class HostGate(PageDownloader downloader, FetcherOptions options, HostSlots slots, ILogger<HostGate> logger)
 {
@@ -37,10 +40,13 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
 
     public static string HostKey(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
-    /// <summary>Waits for a slot of the URL's host and for its delay; dispose the lease when the request is done.</summary>
-    public async Task<IDisposable> EnterAsync(Uri url, CancellationToken ct)
+    /// <summary>Waits for a slot of the URL's host and for its delay (here and, with a delay, in the database); dispose the
+    /// lease when the request is done.</summary>
+    public async Task<IAsyncDisposable> EnterAsync(Uri url, CancellationToken ct)
     {
         var state = State(url);
+        var host = HostKey(url);
+        Guid? held = null;
         Interlocked.Increment(ref state.Waiting);
         try
         {
@@ -50,8 +56,7 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
                 var wait = state.NextStart - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
                 var delay = DelayFor(state);
-                if (delay > TimeSpan.Zero && await slots.TakeAsync(HostKey(url), delay, ct) is { } slot && slot > TimeSpan.Zero)
-                    await Task.Delay(slot, ct);
+                if (delay > TimeSpan.Zero) held = await TakeSlotAsync(host, delay, ct);
             }
             catch
             {
@@ -63,7 +68,20 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
         {
             Interlocked.Decrement(ref state.Waiting);
         }
-        return new Lease(this, state);
+        return new Lease(this, state, host, held);
+    }
+
+    /// <summary>Takes the host's slot in the database once it is due, waiting as long as the database says; returns the
+    /// holder to give it back with.</summary>
+    private async Task<Guid> TakeSlotAsync(string host, TimeSpan delay, CancellationToken ct)
+    {
+        var holder = Guid.NewGuid();
+        // Held no longer than a download can last (every redirect included), should this process die meanwhile.
+        var hold = TimeSpan.FromSeconds(options.TimeoutSeconds + 5);
+        var poll = TimeSpan.FromMilliseconds(Math.Max(10, delay.TotalMilliseconds / 4));
+        while (await slots.TryTakeAsync(host, holder, hold, poll, ct) is { } wait)
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+        return holder;
     }
 
     /// <summary>Whether robots.txt lets us fetch the URL (always true when <c>RespectRobots</c> is off).</summary>
@@ -105,7 +123,7 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
             try
             {
                 PageResponse response;
-                using (await EnterAsync(robotsUrl, ct))
+                await using (await EnterAsync(robotsUrl, ct))
                     response = await downloader.GetAsync(robotsUrl.AbsoluteUri, ct: ct);
                 robots = response.StatusCode switch
                 {
@@ -152,15 +170,37 @@ public sealed class HostGate(PageDownloader downloader, FetcherOptions options, 
         return delay;
     }
 
-    private sealed class Lease(HostGate gate, HostState state) : IDisposable
+    private async Task ReleaseSlotAsync(string host, Guid holder, TimeSpan delay)
+    {
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await slots.ReleaseAsync(host, holder, delay, limit.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException || TransientFaults.IsTransient(e))
+        {
+            logger.LogDebug("Slot of {Host} not given back ({Error}); its hold runs out", host, e.Message);
+        }
+    }
+
+    /// <summary>Gives the database slot back (best effort: when PostgreSQL is away the hold runs out), then this process's.</summary>
+    private sealed class Lease(HostGate gate, HostState state, string host, Guid? held) : IAsyncDisposable
     {
         private int disposed;
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-            state.NextStart = DateTimeOffset.UtcNow + gate.DelayFor(state);
-            state.Slots.Release();
+            var delay = gate.DelayFor(state);
+            try
+            {
+                if (held is { } holder) await gate.ReleaseSlotAsync(host, holder, delay);
+            }
+            finally
+            {
+                state.NextStart = DateTimeOffset.UtcNow + delay;
+                state.Slots.Release();
+            }
         }
     }
 }
